@@ -13,7 +13,16 @@ const lwcFiles = ['force-app/**/*.{js,ts}'];
 
 export default [
     {
-        ignores: ['node_modules/', '.tools/', 'dist/', 'build/', 'coverage/', 'artifacts/', '.sf/', '.sfdx/']
+        ignores: [
+            'node_modules/',
+            '.tools/',
+            'dist/',
+            'build/',
+            'coverage/',
+            'artifacts/',
+            '.sf/',
+            '.sfdx/'
+        ]
     },
     ...lwcConfig.configs.recommendedTs.map((config) => ({ ...config, files: lwcFiles })),
     {
