@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs Debian's chromium for the end-to-end tests, unless it is there.
+#
+# playwright-core drives /usr/bin/chromium; `npx playwright install` cannot
+# download its own browsers on the build machines, so the tests use the
+# distribution's package. Running this twice does nothing the second time.
+# Needs root (CI images run as root) or passwordless sudo.
+set -euo pipefail
+
+browser=/usr/bin/chromium
+
+if [ -x "$browser" ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo -n)
+else
+  echo "install-browser.sh: $browser is missing and this user is not root; install the 'chromium' package by hand" >&2
+  exit 1
+fi
+
+echo "install-browser.sh: installing Debian's chromium package" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+if [ ! -x "$browser" ]; then
+  echo "install-browser.sh: apt-get finished but $browser is still missing" >&2
+  exit 1
+fi
+"$browser" --version >&2
