@@ -1,0 +1,179 @@
+/**
+ * The organisation's seat table: purchased, assigned, available,
+ * over-allocated and reclaimable seats per license.
+ */
+import { assumptionValue } from './assumptions';
+import { LICENSES, getLicense, isLicenseCode } from './catalogue';
+import { RULE_TABLE } from './ruleTable';
+import { seatConsumingLicenses } from './seats';
+import type { LicenseCode, SeatHolder, SeatHolderCount, SeatUsage, Subscription } from './types';
+
+/** Error for a seat count that is negative, fractional or not a number. */
+export class InvalidSeatCountError extends Error {
+    constructor(what: string, license: string, value: unknown) {
+        super(
+            `Invalid ${what} for license ${JSON.stringify(license)}: ${JSON.stringify(value)}. Expected a whole number of 0 or more.`
+        );
+        this.name = 'InvalidSeatCountError';
+    }
+}
+
+function requireCount(what: string, license: string, value: unknown): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new InvalidSeatCountError(what, license, value);
+    }
+    return value;
+}
+
+/**
+ * Counts, per catalogue license, the holders consuming a seat and the
+ * inactive ones among them. Every holder is counted; whether inactive
+ * holders use a seat is decided by seatUsageFromCounts.
+ */
+export function countSeatHolders(holders: readonly SeatHolder[]): SeatHolderCount[] {
+    const assigned = new Map<LicenseCode, number>();
+    const reclaimable = new Map<LicenseCode, number>();
+    for (const holder of holders) {
+        for (const license of seatConsumingLicenses(holder.licenses)) {
+            assigned.set(license, (assigned.get(license) ?? 0) + 1);
+            if (!holder.active) {
+                reclaimable.set(license, (reclaimable.get(license) ?? 0) + 1);
+            }
+        }
+    }
+    return LICENSES.map(({ code }) => ({
+        license: code,
+        assigned: assigned.get(code) ?? 0,
+        reclaimable: reclaimable.get(code) ?? 0
+    }));
+}
+
+/** Sums the purchased seats per license code, keeping first-seen order and the first label. */
+function sumSubscriptions(subscriptions: readonly Subscription[]): Map<string, Subscription> {
+    const byLicense = new Map<string, Subscription>();
+    for (const subscription of subscriptions) {
+        const purchased = requireCount(
+            'purchased seats',
+            subscription.license,
+            subscription.purchased
+        );
+        const seen = byLicense.get(subscription.license);
+        byLicense.set(subscription.license, {
+            license: subscription.license,
+            label: seen?.label ?? subscription.label,
+            purchased: (seen?.purchased ?? 0) + purchased
+        });
+    }
+    return byLicense;
+}
+
+function usageRow(
+    license: string,
+    label: string,
+    purchased: number,
+    assigned: number,
+    reclaimable: number,
+    assignable: boolean
+): SeatUsage {
+    return {
+        license,
+        label,
+        purchased,
+        assigned,
+        available: Math.max(0, purchased - assigned),
+        overAllocatedBy: Math.max(0, assigned - purchased),
+        reclaimable,
+        assignable
+    };
+}
+
+/**
+ * Builds the seat table from purchased seats and precomputed holder counts,
+ * for callers that count holders with an aggregate query (see
+ * seatHolderFilter) instead of reading every record. `counts[].assigned`
+ * counts holders active or not, and `reclaimable` the inactive ones among
+ * them. Rows come in catalogue order, then subscriptions outside the
+ * catalogue in input order as non-assignable rows with no holders.
+ * Duplicate subscriptions of one license are summed. Throws
+ * InvalidSeatCountError for a negative or fractional count.
+ */
+export function seatUsageFromCounts(
+    subscriptions: readonly Subscription[],
+    counts: readonly SeatHolderCount[]
+): SeatUsage[] {
+    const purchasedByLicense = sumSubscriptions(subscriptions);
+    const countsByLicense = new Map(counts.map((count) => [count.license, count]));
+    const countInactive = assumptionValue('SEATS_COUNT_INACTIVE_HOLDERS');
+
+    const rows = LICENSES.map(({ code, label }) => {
+        const count = countsByLicense.get(code);
+        const assigned = requireCount('assigned seats', code, count?.assigned ?? 0);
+        const inactive = requireCount('reclaimable seats', code, count?.reclaimable ?? 0);
+        if (inactive > assigned) {
+            throw new InvalidSeatCountError(
+                'reclaimable seats (more than assigned)',
+                code,
+                inactive
+            );
+        }
+        const purchased = purchasedByLicense.get(code)?.purchased ?? 0;
+        return countInactive
+            ? usageRow(code, label, purchased, assigned, inactive, true)
+            : usageRow(code, label, purchased, assigned - inactive, 0, true);
+    });
+
+    if (!assumptionValue('UNKNOWN_SUBSCRIPTIONS_MIRRORED')) {
+        return rows;
+    }
+    for (const subscription of purchasedByLicense.values()) {
+        if (!isLicenseCode(subscription.license)) {
+            const label = subscription.label ?? subscription.license;
+            rows.push(usageRow(subscription.license, label, subscription.purchased, 0, 0, false));
+        }
+    }
+    return rows;
+}
+
+/**
+ * Builds the seat table from purchased seats and every holder record.
+ * Under the SEATS_COUNT_INACTIVE_HOLDERS assumption inactive holders use a
+ * seat and show as reclaimable. See seatUsageFromCounts for the row order.
+ */
+export function computeSeatUsage(
+    subscriptions: readonly Subscription[],
+    holders: readonly SeatHolder[]
+): SeatUsage[] {
+    return seatUsageFromCounts(subscriptions, countSeatHolders(holders));
+}
+
+/**
+ * Returns the SOQL condition on `Natterbox_User_License__c` that selects
+ * the holders consuming a seat of the license, for example
+ * `CTI__c = true AND Freedom__c = false`. Grouping
+ * `SELECT COUNT(Id) FROM Natterbox_User_License__c WHERE <condition>` by
+ * `User__r.IsActive` gives the `assigned` and `reclaimable` counts of
+ * seatUsageFromCounts.
+ */
+export function seatHolderFilter(license: LicenseCode): string {
+    const conditions = [`${getLicense(license).fieldApiName} = true`];
+    if (assumptionValue('CTI_WITH_FREEDOM_USES_NO_SEAT')) {
+        for (const rule of RULE_TABLE.implications) {
+            if (rule.brings === license) {
+                conditions.push(`${getLicense(rule.license).fieldApiName} = false`);
+            }
+        }
+    }
+    return conditions.join(' AND ');
+}
+
+/**
+ * Suggests the legacy CTI setting for an organisation whose admin has not
+ * set it: true when standalone CTI seats are purchased, under the
+ * STANDALONE_CTI_SEATS_MEAN_LEGACY assumption.
+ */
+export function suggestLegacyCtiAllowed(subscriptions: readonly Subscription[]): boolean {
+    if (!assumptionValue('STANDALONE_CTI_SEATS_MEAN_LEGACY')) {
+        return false;
+    }
+    return (sumSubscriptions(subscriptions).get('CTI')?.purchased ?? 0) > 0;
+}
