@@ -36,8 +36,10 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
         statement:
             'Assumption: when purchased seats drop below assigned seats, no license is removed automatically; the license shows as over-allocated and new assignments of it are blocked.',
         value: true,
+        // NOTE: the rules module never removes a license by itself, so no code here reads this
+        // value; applyChange blocks adds and allows removals on an over-allocated license either way.
         appliedBy:
-            'applyChange (removals are never seat-checked) and the sync job, which reports over-allocation instead of unassigning'
+            'the sync job, which reports over-allocated licenses instead of unassigning their holders'
     }),
     Object.freeze({
         id: 'UNKNOWN_SUBSCRIPTIONS_MIRRORED',
