@@ -1,0 +1,257 @@
+/**
+ * The SOQL engine of the local org: compiles a SOQL query into one SQLite
+ * statement over the tables the storage layer keeps (one table per object,
+ * one lower-case column per field), plus a function that turns result rows
+ * into REST API records. Every value from the query is a bound parameter,
+ * and every identifier comes from the schema.
+ */
+import {
+    parseQuery,
+    type FieldType as ParsedField,
+    type Query
+} from '@jetstreamapp/soql-parser-js';
+import type { OrgSchema } from '../schema/types';
+import { AggregateShape, fieldPath } from './aggregate';
+import { malformedQuery, unknownObject, unsupportedFeature } from './errors';
+import type { SqlValue } from './filterValues';
+import { compileOrderBy } from './orderBy';
+import { RecordShape, type FormulaResolver } from './records';
+import { findObjectByName, quoteIdentifier, QueryScope } from './scope';
+import { compileWhere, type SqlFragment } from './where';
+
+export { SoqlError } from './errors';
+export type { SoqlErrorCode } from './errors';
+export type { FormulaResolver } from './records';
+export type { SqlValue } from './filterValues';
+
+/** API version used in `attributes.url` when the caller gives none. */
+export const DEFAULT_API_VERSION = '64.0';
+
+/** Name of the single column that a `SELECT COUNT()` statement returns. */
+export const TOTAL_SIZE_COLUMN = 'totalSize';
+
+/** Options of {@link compileQuery}. */
+export interface CompileOptions {
+    /** API version in `attributes.url`, {@link DEFAULT_API_VERSION} by default. */
+    apiVersion?: string;
+    /** The instant that TODAY, LAST_N_DAYS:n and other date literals refer to, the clock by default. */
+    now?: Date;
+    /** Computes formula fields in the SELECT list. Without it they read their storage column. */
+    resolveFormula?: FormulaResolver;
+}
+
+/** A compiled query: run `sql` with `params`, then map each row through `toRecord`. */
+export interface CompiledQuery {
+    /** API name of the queried object, as the schema spells it. */
+    objectName: string;
+    sql: string;
+    params: SqlValue[];
+    /**
+     * True for `SELECT COUNT() FROM ...`: the statement returns one row whose
+     * {@link TOTAL_SIZE_COLUMN} column is the query's totalSize, and no records.
+     */
+    countOnly: boolean;
+    /** Converts one SQL row into a REST API record. */
+    toRecord(row: Record<string, unknown>): Record<string, unknown>;
+}
+
+/**
+ * Compiles a SOQL query against the schema. Raises SoqlError with
+ * MALFORMED_QUERY for invalid or unsupported SOQL, INVALID_TYPE for an
+ * unknown object and INVALID_FIELD for an unknown or misused field.
+ */
+export function compileQuery(
+    soql: string,
+    schema: OrgSchema,
+    options: CompileOptions = {}
+): CompiledQuery {
+    const query = parseSoql(soql);
+    rejectUnsupportedClauses(query);
+
+    const objectName = query.sObject ?? '';
+    const object = findObjectByName(schema, objectName);
+    if (!object) {
+        throw unknownObject(objectName);
+    }
+    const scope = new QueryScope(schema, object, query.sObjectAlias);
+    const fields = query.fields ?? [];
+    const now = options.now ?? new Date();
+    const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+
+    if (isCountOnly(fields)) {
+        return compileCount(query, scope, now);
+    }
+
+    const isAggregate = query.groupBy !== undefined || fields.some(isAggregateField);
+    let selectList: string[];
+    let groupBy: string[] = [];
+    let toRecord: CompiledQuery['toRecord'];
+    let aggregate: AggregateShape | undefined;
+    if (isAggregate) {
+        aggregate = new AggregateShape(scope);
+        aggregate.addGroupBy(groupByPaths(query));
+        aggregate.addSelected(fields);
+        selectList = aggregate.selectSql();
+        groupBy = aggregate.groupBySql();
+        const shape = aggregate;
+        toRecord = (row) => shape.toRecord(row);
+    } else {
+        const shape = new RecordShape(object, scope.baseAlias, {
+            apiVersion,
+            resolveFormula: options.resolveFormula
+        });
+        for (const parsed of fields) {
+            addRecordField(shape, scope, parsed);
+        }
+        selectList = shape.selectSql();
+        toRecord = (row) => shape.toRecord(row);
+    }
+
+    const where = query.where ? compileWhere(query.where, scope, now) : undefined;
+    const orderBy = compileOrderBy(asArray(query.orderBy), scope, aggregate);
+    const paging = pagingSql(query);
+
+    const sql = [
+        `SELECT ${selectList.join(', ')}`,
+        fromSql(scope),
+        where ? ` WHERE ${where.sql}` : '',
+        groupBy.length > 0 ? ` GROUP BY ${groupBy.join(', ')}` : '',
+        orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : '',
+        paging.sql
+    ].join('');
+    return {
+        objectName: object.name,
+        sql,
+        params: [...(where?.params ?? []), ...paging.params],
+        countOnly: false,
+        toRecord
+    };
+}
+
+function parseSoql(soql: string): Query {
+    try {
+        return parseQuery(soql);
+    } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw malformedQuery(`The query is not valid SOQL: ${detail}`);
+    }
+}
+
+/** Rejects the clauses this engine does not implement, naming each one. */
+function rejectUnsupportedClauses(query: Query): void {
+    if (query.withSecurityEnforced || query.withAccessLevel || query.withDataCategory) {
+        throw unsupportedFeature('WITH clauses (SECURITY_ENFORCED, USER_MODE, DATA CATEGORY)');
+    }
+    if (query.for) {
+        throw unsupportedFeature(`FOR ${query.for}`);
+    }
+    if (query.update) {
+        throw unsupportedFeature(`UPDATE ${query.update}`);
+    }
+    if (query.usingScope) {
+        throw unsupportedFeature('USING SCOPE');
+    }
+    if (query.having) {
+        throw unsupportedFeature('HAVING');
+    }
+    for (const item of asArray(query.groupBy)) {
+        if ('fn' in item) {
+            throw unsupportedFeature('GROUP BY ROLLUP and GROUP BY CUBE');
+        }
+    }
+}
+
+function addRecordField(shape: RecordShape, scope: QueryScope, parsed: ParsedField): void {
+    switch (parsed.type) {
+        case 'Field':
+        case 'FieldRelationship':
+            if ('alias' in parsed && parsed.alias) {
+                throw malformedQuery(
+                    `Only aggregate queries may alias fields. Remove the alias '${parsed.alias}'.`
+                );
+            }
+            shape.add(scope.resolve(fieldPath(parsed), 'select'));
+            return;
+        case 'FieldSubquery':
+            throw unsupportedFeature('child relationship subqueries in the SELECT list');
+        case 'FieldTypeof':
+            throw unsupportedFeature('TYPEOF');
+        case 'FieldFunctionExpression':
+            throw unsupportedFeature(
+                `the function ${parsed.functionName}() in the SELECT list of a record query`
+            );
+    }
+}
+
+function isAggregateField(parsed: ParsedField): boolean {
+    return parsed.type === 'FieldFunctionExpression' && parsed.isAggregateFn === true;
+}
+
+function isCountOnly(fields: ParsedField[]): boolean {
+    const countAll = fields.findIndex(
+        (parsed) =>
+            parsed.type === 'FieldFunctionExpression' &&
+            parsed.functionName.toUpperCase() === 'COUNT' &&
+            parsed.parameters.length === 0
+    );
+    if (countAll === -1) {
+        return false;
+    }
+    if (fields.length > 1) {
+        throw malformedQuery('COUNT() must be the only item in the SELECT list.');
+    }
+    return true;
+}
+
+/** Compiles `SELECT COUNT() FROM ...` (SOQL and SOSL Reference: "COUNT() and COUNT(fieldName)"). */
+function compileCount(query: Query, scope: QueryScope, now: Date): CompiledQuery {
+    if (query.groupBy || query.orderBy) {
+        throw malformedQuery('COUNT() cannot be combined with GROUP BY or ORDER BY.');
+    }
+    const where = query.where ? compileWhere(query.where, scope, now) : undefined;
+    const paging = pagingSql(query);
+    const inner = `SELECT 1${fromSql(scope)}${where ? ` WHERE ${where.sql}` : ''}${paging.sql}`;
+    return {
+        objectName: scope.base.name,
+        sql: `SELECT COUNT(*) AS "${TOTAL_SIZE_COLUMN}" FROM (${inner})`,
+        params: [...(where?.params ?? []), ...paging.params],
+        countOnly: true,
+        toRecord: () => {
+            throw new Error(
+                'A COUNT() query returns no records: read totalSize from its single row instead.'
+            );
+        }
+    };
+}
+
+function fromSql(scope: QueryScope): string {
+    const table = quoteIdentifier(scope.base.table);
+    return ` FROM ${table} AS ${quoteIdentifier(scope.baseAlias)}${scope.joinSql()}`;
+}
+
+function groupByPaths(query: Query): string[][] {
+    return asArray(query.groupBy).flatMap((item) =>
+        'field' in item ? [item.field.split('.')] : []
+    );
+}
+
+/** Compiles LIMIT and OFFSET to bound parameters. SQLite needs a LIMIT before OFFSET, where -1 means none. */
+function pagingSql(query: Query): SqlFragment {
+    if (query.limit === undefined && query.offset === undefined) {
+        return { sql: '', params: [] };
+    }
+    const params: SqlValue[] = [query.limit ?? -1];
+    let sql = ' LIMIT ?';
+    if (query.offset !== undefined) {
+        sql += ' OFFSET ?';
+        params.push(query.offset);
+    }
+    return { sql, params };
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+    if (value === undefined) {
+        return [];
+    }
+    return Array.isArray(value) ? value : [value];
+}
