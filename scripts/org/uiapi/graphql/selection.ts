@@ -1,0 +1,73 @@
+import {
+    Kind,
+    type FieldNode,
+    type FragmentDefinitionNode,
+    type SelectionSetNode,
+    type ValueNode
+} from 'graphql';
+import { valueFromASTUntyped } from 'graphql';
+import { GraphQlRequestError } from '../errors';
+
+/** The fragments and variables of one request, needed to read any selection or argument. */
+export interface RequestScope {
+    fragments: Map<string, FragmentDefinitionNode>;
+    variables: Record<string, unknown>;
+}
+
+/**
+ * Lists the fields of a selection set with fragment spreads and inline
+ * fragments expanded in place. Type conditions are not checked, because
+ * every selection here sits on a single known type.
+ */
+export function collectFields(
+    selectionSet: SelectionSetNode | undefined,
+    scope: RequestScope
+): FieldNode[] {
+    if (!selectionSet) {
+        return [];
+    }
+    return selectionSet.selections.flatMap((selection) => {
+        if (selection.kind === Kind.FIELD) {
+            return [selection];
+        }
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+            return collectFields(selection.selectionSet, scope);
+        }
+        const fragment = scope.fragments.get(selection.name.value);
+        if (!fragment) {
+            throw errorAt(selection.name, `Unknown fragment '${selection.name.value}'.`);
+        }
+        return collectFields(fragment.selectionSet, scope);
+    });
+}
+
+/** Returns the key a field's value has in the response: its alias, else its name. */
+export function responseKey(field: FieldNode): string {
+    return field.alias?.value ?? field.name.value;
+}
+
+/** Reads a field's arguments as plain values, with variables substituted. */
+export function readArguments(field: FieldNode, scope: RequestScope): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const argument of field.arguments ?? []) {
+        values[argument.name.value] = readValue(argument.value, scope);
+    }
+    return values;
+}
+
+function readValue(value: ValueNode, scope: RequestScope): unknown {
+    if (value.kind === Kind.VARIABLE && !(value.name.value in scope.variables)) {
+        throw errorAt(value, `Variable '$${value.name.value}' is used but has no value.`);
+    }
+    return valueFromASTUntyped(value, scope.variables);
+}
+
+/** Builds a validation error that points at a node of the query text. */
+export function errorAt(
+    node: { loc?: { startToken: { line: number; column: number } } },
+    message: string
+): GraphQlRequestError {
+    const token = node.loc?.startToken;
+    const locations = token ? [{ line: token.line, column: token.column }] : [];
+    return new GraphQlRequestError(message, 'ValidationError', locations);
+}

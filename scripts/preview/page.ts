@@ -1,0 +1,43 @@
+/** The preview's HTML page. */
+
+/** Settings the page hands to the browser code (scripts/preview/platform/transport.ts reads them). */
+export interface PageSettings {
+    apiVersion: string;
+    accessToken: string;
+    userId: string | null;
+}
+
+/** Renders the page: SLDS loaded globally, a header with the two pages, and the bundle. */
+export function renderPage(settings: PageSettings): string {
+    // `<` is escaped so that no value can close the script element early.
+    const settingsJson = JSON.stringify(settings).replace(/</g, '\\u003c');
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Natterbox Licensing preview</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<script type="application/json" id="preview-settings">${settingsJson}</script>
+<script type="module" src="/app/app.js"></script>
+</head>
+<body class="slds-scope">
+<header class="slds-global-header_container">
+  <div class="slds-context-bar">
+    <div class="slds-context-bar__primary">
+      <div class="slds-context-bar__item slds-no-hover">
+        <span class="slds-context-bar__label-action slds-context-bar__app-name">Natterbox Licensing preview</span>
+      </div>
+    </div>
+    <nav class="slds-context-bar__secondary" aria-label="Pages">
+      <ul class="slds-grid">
+        <li class="slds-context-bar__item" data-page="user"><a class="slds-context-bar__label-action" href="/?page=user">User record page</a></li>
+        <li class="slds-context-bar__item" data-page="admin"><a class="slds-context-bar__label-action" href="/?page=admin">Licensing admin</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="app" class="slds-p-around_medium"></main>
+</body>
+</html>
+`;
+}
