@@ -1,3 +1,5 @@
+import * as rules from 'c/licenseRules';
+import { findApiMismatches } from '../../force-app/main/default/lwc/licenseRules/__tests__/support/documentedApi';
 import {
     DIGITAL_FEATURES,
     LICENSES,
@@ -84,5 +86,11 @@ describe('license catalogue', () => {
         expect(isLicenseCode('OTHER_GLOBAL_CALLS')).toBe(false);
         expect(isLicenseCode(undefined)).toBe(false);
         expect(licenseLabel('AI_PROMPT_STUDIO')).toBe('AI Prompt Studio');
+    });
+});
+
+describe('c/licenseRules exports', () => {
+    it('exports the documented API', () => {
+        expect(findApiMismatches(rules)).toEqual([]);
     });
 });
