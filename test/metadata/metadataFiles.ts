@@ -26,18 +26,24 @@ const REPEATED = new Set([
     'customPermissions',
     'flexiPageRegions',
     'itemInstances',
-    'targets',
+    'target',
     'targetConfig',
-    'object',
-    'value',
     'tabs',
     'actionOverrides'
 ]);
 
+/** Repeated elements whose tag is also used for a single value elsewhere, by parent path. */
+const REPEATED_PATHS = ['objects.object', 'valueSetDefinition.value'];
+
+/** Prefix of attribute keys in parsed nodes, for example `@_targets` on a targetConfig. */
+export const ATTRIBUTE_PREFIX = '@_';
+
 const parser = new XMLParser({
-    ignoreAttributes: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTRIBUTE_PREFIX,
     parseTagValue: false,
-    isArray: (name) => REPEATED.has(name)
+    isArray: (name, jpath) =>
+        REPEATED.has(name) || REPEATED_PATHS.some((suffix) => String(jpath).endsWith(suffix))
 });
 
 /** A parsed XML element: child elements by tag name, text as strings. */
@@ -47,7 +53,7 @@ export type XmlValue = string | XmlNode | XmlValue[];
 /** Parses one metadata file and returns its root element (for example the CustomField). */
 export function readMetadata(file: string): XmlNode {
     const document = parser.parse(readFileSync(file, 'utf8')) as XmlNode;
-    const rootTag = Object.keys(document).find((tag) => tag !== '?xml');
+    const rootTag = Object.keys(document).find((tag) => !tag.startsWith('?'));
     if (!rootTag) {
         throw new Error(`${file} has no root element`);
     }
