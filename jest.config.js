@@ -15,7 +15,11 @@ export default {
         {
             ...lwcJestConfig,
             displayName: 'lwc',
-            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.{js,ts}']
+            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.{js,ts}'],
+            setupFilesAfterEnv: [
+                ...(lwcJestConfig.setupFilesAfterEnv ?? []),
+                '<rootDir>/test/setup/lwcSetup.ts'
+            ]
         },
         {
             displayName: 'node',

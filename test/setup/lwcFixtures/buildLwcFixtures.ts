@@ -1,0 +1,222 @@
+/**
+ * Writes the wire payload fixtures of the license components from one
+ * sample organisation (sampleOrg.json beside this file), so the panel and
+ * the admin page are tested against the same records and seat counts.
+ *
+ * Run after changing sampleOrg.json or a component's query:
+ *   scripts/node22.sh node test/setup/lwcFixtures/buildLwcFixtures.ts
+ *
+ * The payloads have the shape the GraphQL wire adapter emits as `data`
+ * (GraphQL API Developer Guide, "Query Record Objects" and "Aggregate
+ * Examples") and the shape getObjectInfo emits (User Interface API
+ * Developer Guide, "Object Info").
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface SampleSubscription {
+    Id: string;
+    Name: string;
+    License_Code__c: string;
+    Purchased_Seats__c: number;
+    Provisioned__c: boolean;
+    Assignable__c: boolean;
+    Source_Name__c: string;
+}
+
+interface SampleUser {
+    key: string;
+    Id: string;
+    Name: string;
+    IsActive: boolean;
+    licenseRecordId: string | null;
+    licenses: string[];
+}
+
+interface SampleSyncRun {
+    Id: string;
+    Name: string;
+    Status__c: string;
+    CreatedDate: string;
+    [field: string]: string | number | null;
+}
+
+interface SampleOrg {
+    legacyCtiAllowed: boolean;
+    subscriptions: SampleSubscription[];
+    users: SampleUser[];
+    syncRuns: SampleSyncRun[];
+}
+
+// The catalogue's checkbox fields, as docs/architecture.md fixes them. This
+// script runs as plain Node code, which cannot resolve `c/licenseRules`.
+const LICENSE_FIELDS: Record<string, string> = {
+    CTI: 'CTI__c',
+    FREEDOM: 'Freedom__c',
+    SCV: 'Service_Cloud_Voice__c',
+    VOICE: 'Voice__c',
+    RECORD: 'Record__c',
+    PCI: 'PCI__c',
+    INSIGHTS: 'Insights__c',
+    AI_PROMPT_STUDIO: 'AI_Prompt_Studio__c',
+    SMS: 'SMS__c',
+    WHATSAPP: 'WhatsApp__c'
+};
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const lwcRoot = join(root, 'force-app', 'main', 'default', 'lwc');
+
+function value<T>(raw: T): { value: T } {
+    return { value: raw };
+}
+
+function connection<T>(nodes: T[]): { edges: { node: T }[] } {
+    return { edges: nodes.map((node) => ({ node })) };
+}
+
+function countAggregate(count: number) {
+    return connection([{ aggregate: { Id: { count: value(count) } } }]);
+}
+
+// Mirrors the where clauses of the components' seat aggregates: CTI held
+// with Freedom uses no CTI seat.
+function consumesSeat(user: SampleUser, license: string): boolean {
+    if (!user.licenses.includes(license)) {
+        return false;
+    }
+    return !(license === 'CTI' && user.licenses.includes('FREEDOM'));
+}
+
+function seatAggregates(org: SampleOrg) {
+    const holders = org.users.filter((user) => user.licenseRecordId !== null);
+    const aggregates: Record<string, ReturnType<typeof countAggregate>> = {};
+    for (const license of Object.keys(LICENSE_FIELDS)) {
+        const assigned = holders.filter((user) => consumesSeat(user, license));
+        aggregates[`${license}_assigned`] = countAggregate(assigned.length);
+        aggregates[`${license}_inactive`] = countAggregate(
+            assigned.filter((user) => !user.IsActive).length
+        );
+    }
+    return aggregates;
+}
+
+function subscriptionNodes(org: SampleOrg, withSettings: boolean) {
+    const sorted = [...org.subscriptions].sort((a, b) => a.Name.localeCompare(b.Name));
+    return sorted.map((subscription) => {
+        const node: Record<string, unknown> = { Id: subscription.Id };
+        for (const [field, raw] of Object.entries(subscription)) {
+            if (field !== 'Id') {
+                node[field] = value(raw);
+            }
+        }
+        if (withSettings) {
+            node.Legacy_CTI_Allowed__c = value(org.legacyCtiAllowed);
+        }
+        return node;
+    });
+}
+
+function licenseRecordNode(user: SampleUser) {
+    const node: Record<string, unknown> = { Id: user.licenseRecordId };
+    for (const [license, field] of Object.entries(LICENSE_FIELDS)) {
+        node[field] = value(user.licenses.includes(license));
+    }
+    return node;
+}
+
+function panelPayload(org: SampleOrg, user: SampleUser) {
+    return {
+        uiapi: {
+            query: {
+                User: connection([
+                    { Id: user.Id, Name: value(user.Name), IsActive: value(user.IsActive) }
+                ]),
+                Natterbox_User_License__c: connection(
+                    user.licenseRecordId ? [licenseRecordNode(user)] : []
+                ),
+                Natterbox_Subscription__c: connection(subscriptionNodes(org, true))
+            },
+            aggregate: seatAggregates(org)
+        }
+    };
+}
+
+function latestRun(org: SampleOrg) {
+    const [latest] = [...org.syncRuns].sort((a, b) => b.CreatedDate.localeCompare(a.CreatedDate));
+    if (!latest) {
+        return [];
+    }
+    const node: Record<string, unknown> = { Id: latest.Id };
+    for (const [field, raw] of Object.entries(latest)) {
+        if (field !== 'Id') {
+            node[field] = value(raw);
+        }
+    }
+    return [node];
+}
+
+function adminPayload(org: SampleOrg) {
+    return {
+        uiapi: {
+            query: {
+                Natterbox_Subscription__c: connection(subscriptionNodes(org, false)),
+                Natterbox_Sync_Run__c: connection(latestRun(org))
+            },
+            aggregate: seatAggregates(org)
+        }
+    };
+}
+
+function fieldInfo(apiName: string, label: string, editable: boolean) {
+    return { apiName, label, createable: editable, updateable: editable };
+}
+
+function licenseObjectInfo() {
+    const fields: Record<string, ReturnType<typeof fieldInfo>> = {
+        Id: fieldInfo('Id', 'Record ID', false),
+        Name: fieldInfo('Name', 'User License Number', false),
+        User__c: fieldInfo('User__c', 'User', true),
+        User_Id__c: fieldInfo('User_Id__c', 'User ID', true)
+    };
+    for (const field of Object.values(LICENSE_FIELDS)) {
+        fields[field] = fieldInfo(field, field.replace(/__c$/, '').replace(/_/g, ' '), true);
+    }
+    return {
+        apiName: 'Natterbox_User_License__c',
+        label: 'Natterbox User License',
+        labelPlural: 'Natterbox User Licenses',
+        keyPrefix: 'a02',
+        createable: true,
+        updateable: true,
+        deletable: true,
+        queryable: true,
+        fields
+    };
+}
+
+function write(bundle: string, name: string, payload: unknown): void {
+    const path = join(lwcRoot, bundle, '__tests__', 'data', name);
+    writeFileSync(path, `${JSON.stringify(payload, null, 4)}\n`);
+    console.log(`wrote ${path.slice(root.length + 1)}`);
+}
+
+function main(): void {
+    const org = JSON.parse(
+        readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sampleOrg.json'), 'utf8')
+    ) as SampleOrg;
+
+    for (const key of ['priya', 'tom', 'lena', 'sam']) {
+        const user = org.users.find((candidate) => candidate.key === key);
+        if (!user) {
+            throw new Error(
+                `sampleOrg.json has no user with key "${key}"; add it or change the list.`
+            );
+        }
+        write('userLicensePanel', `graphqlPanel.${key}.json`, panelPayload(org, user));
+    }
+    write('userLicensePanel', 'getObjectInfo.json', licenseObjectInfo());
+    write('licenseAdmin', 'graphqlAdmin.json', adminPayload(org));
+}
+
+main();
