@@ -14,7 +14,7 @@ import { transformAsync } from '@babel/core';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rollup, type Plugin } from 'rollup';
 import { findRootFromWorkingDirectory } from './paths';
@@ -81,6 +81,9 @@ async function runRollup(outputDir: string): Promise<void> {
             stripTypeScript(),
             lwc({
                 rootDir: lwcRoot,
+                // The runtime must match the compiler's version (9.4.3), while the
+                // LWC Jest project pins an 8.x engine at the top of node_modules.
+                defaultModules: runtimeModules(),
                 modules: [
                     ...componentModules(),
                     ...platformModuleRecords(),
@@ -125,6 +128,38 @@ function componentModules(): { name: string; path: string }[] {
                 .find((file) => existsSync(file));
             return main ? [{ name: `c/${entry.name}`, path: main }] : [];
         });
+}
+
+/** Points `lwc`, synthetic shadow and the wire service at the `lwc` package's own 9.x copies. */
+function runtimeModules(): { name: string; path: string }[] {
+    const compilerVersion = readVersion(path.join(root, 'node_modules/@lwc/rollup-plugin'));
+    const packages = {
+        lwc: 'engine-dom',
+        '@lwc/synthetic-shadow': 'synthetic-shadow',
+        '@lwc/wire-service': 'wire-service'
+    };
+    return Object.entries(packages).map(([name, folder]) => {
+        const candidates = [
+            path.join(root, 'node_modules/lwc/node_modules/@lwc', folder),
+            path.join(root, 'node_modules/@lwc', folder)
+        ];
+        const match = candidates.find(
+            (candidate) => existsSync(candidate) && readVersion(candidate) === compilerVersion
+        );
+        if (!match) {
+            throw new Error(
+                `No @lwc/${folder} ${compilerVersion} found for the LWC compiler ${compilerVersion}: run npm ci so the lwc ${compilerVersion} package is installed.`
+            );
+        }
+        return { name, path: path.join(match, 'dist/index.js') };
+    });
+}
+
+function readVersion(packageDir: string): string {
+    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+        version: string;
+    };
+    return manifest.version;
 }
 
 function platformModuleRecords(): { name: string; path: string }[] {
@@ -210,7 +245,7 @@ function computeSourceKey(): string {
         const stats = statSync(file);
         hash.update(`${path.relative(root, file)}:${stats.size}:${stats.mtimeMs}\n`);
     }
-    for (const dependency of ['@lwc/rollup-plugin', 'lightning-base-components', 'rollup']) {
+    for (const dependency of ['@lwc/rollup-plugin', 'lightning-base-components', 'lwc', 'rollup']) {
         const manifest = path.join(root, 'node_modules', dependency, 'package.json');
         hash.update(`${dependency}:${statSync(manifest).mtimeMs}\n`);
     }
