@@ -1,0 +1,86 @@
+/**
+ * Error classes of the sync job. Each one carries the process exit code the
+ * command returns for it, so the command maps failures to codes in one place.
+ */
+
+/** Exit codes of `npm run sync`, documented in docs/sync.md. */
+export const EXIT_CODES = {
+    ok: 0,
+    failed: 1,
+    invalidInput: 2,
+    runInProgress: 3
+} as const;
+
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+/** Base class: a failure the job reports with a message and an exit code. */
+export class SyncError extends Error {
+    readonly exitCode: ExitCode;
+
+    constructor(message: string, exitCode: ExitCode) {
+        super(message);
+        this.name = new.target.name;
+        this.exitCode = exitCode;
+    }
+}
+
+/** One problem found in the subscription source. */
+export interface SourceIssue {
+    /** Where the problem is, for example `subscriptions[2].purchased` or `line 4`. */
+    location: string;
+    message: string;
+}
+
+/** Raised when the subscription source is malformed, duplicated or empty. Nothing is written. */
+export class InvalidSourceError extends SyncError {
+    readonly issues: readonly SourceIssue[];
+
+    constructor(sourceLabel: string, issues: readonly SourceIssue[]) {
+        const lines = issues.map((issue) => `  ${issue.location}: ${issue.message}`);
+        super(
+            `The subscription source ${sourceLabel} is invalid, so nothing was written:\n${lines.join('\n')}`,
+            EXIT_CODES.invalidInput
+        );
+        this.issues = issues;
+    }
+}
+
+/** Raised for invalid flags, environment variables or alias files. */
+export class InvalidOptionsError extends SyncError {
+    constructor(message: string) {
+        super(message, EXIT_CODES.invalidInput);
+    }
+}
+
+/** Raised when another sync run is in progress in the org. */
+export class SyncRunInProgressError extends SyncError {
+    constructor(runName: string, startedAt: string | null) {
+        super(
+            `Another sync run (${runName}, started ${startedAt ?? 'at an unknown time'}) is in progress. ` +
+                'Wait for it to finish, or mark it Failed in the org if it is stuck, then run again.',
+            EXIT_CODES.runInProgress
+        );
+    }
+}
+
+/** Raised when the org rejects calls because its API request limit is reached. */
+export class ApiLimitExceededError extends SyncError {
+    constructor(detail: string) {
+        super(
+            `The org's API request limit is exceeded (REQUEST_LIMIT_EXCEEDED: ${detail}). ` +
+                'The job stopped without retrying; run it again after the limit resets.',
+            EXIT_CODES.failed
+        );
+    }
+}
+
+/** Raised when the org rejects the session and no way to refresh it is configured. */
+export class SessionExpiredError extends SyncError {
+    constructor() {
+        super(
+            'The org rejected the access token (INVALID_SESSION_ID). Get a new token, or ' +
+                'authenticate with --target-org or JWT so the job can refresh the session itself.',
+            EXIT_CODES.failed
+        );
+    }
+}

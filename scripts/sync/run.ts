@@ -1,0 +1,265 @@
+/**
+ * The org half of a sync: read what the org holds, write only what changed,
+ * count seats with one aggregate query and record the run. The API calls it
+ * makes are listed in docs/sync.md ("API budget").
+ */
+import { suggestLegacyCtiAllowed } from 'c/licenseRules';
+import { SyncRunInProgressError } from './errors';
+import type { Logger } from './log';
+import type { DesiredSubscription } from './mapping';
+import { planSubscriptionWrites, type SubscriptionRecord, type SyncPlan } from './planner';
+import type { PreparedSource } from './prepare';
+import { releaseInactiveHolders } from './release';
+import type { ReleasedHolder, SyncResult } from './result';
+import { OrgGateway, type HolderGroup, type WriteOutcome } from './salesforce/gateway';
+import { SETTINGS_OBJECT, SYNC_RUN_OBJECT } from './salesforce/queries';
+import { buildSeatTable, type SeatRow } from './seats';
+import { describeRun, overAllocationWarnings, reclaimableWarning } from './warnings';
+
+/** Options of syncToOrg. */
+export interface SyncToOrgOptions {
+    dryRun: boolean;
+    releaseInactive: boolean;
+    /** The Reload Subscriptions request being served; its record is updated instead of creating one. */
+    requestId?: string;
+    /** The organisation ID, for the legacy CTI setting's org default; omitted when unknown. */
+    orgId?: string;
+    /** A Running run older than this many minutes is treated as abandoned; default 30. */
+    staleRunMinutes?: number;
+    now?: () => Date;
+}
+
+const DEFAULT_STALE_RUN_MINUTES = 30;
+
+/** `Message__c` is a Long Text Area(32768). */
+const MAX_MESSAGE_LENGTH = 32_768;
+
+/**
+ * Syncs a prepared source into the org and returns the result. Raises
+ * SyncRunInProgressError when another recent run is Running, and the
+ * gateway's fatal errors (API limit, expired session) unchanged.
+ */
+export async function syncToOrg(
+    gateway: OrgGateway,
+    source: PreparedSource,
+    options: SyncToOrgOptions,
+    logger: Logger
+): Promise<SyncResult> {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now().toISOString();
+    const warnings: string[] = [];
+    const errors: string[] = [];
+
+    await checkNoRunInProgress(gateway, options, now(), warnings);
+    const current = await gateway.readSubscriptions();
+    const groups = await gateway.countHolders();
+    const plan = planSubscriptionWrites(current, source.desired, startedAt);
+    const seats = buildSeatTable(source.desired, groups);
+    warnings.push(...overAllocationWarnings(seats), ...droppedWarnings(plan));
+    const reclaimable = reclaimableWarning(seats, options.releaseInactive);
+    if (reclaimable) {
+        warnings.push(reclaimable);
+    }
+    logger.info(
+        `Plan: ${plan.created.length} to create, ${plan.updated.length} to update, ${plan.unchanged.length} unchanged` +
+            (options.dryRun ? ' (dry run: nothing is written).' : '.')
+    );
+
+    if (!options.dryRun && plan.writes.length > 0) {
+        errors.push(...failedWrites(await gateway.upsertSubscriptions(plan.writes)));
+    }
+    let released: ReleasedHolder[] | undefined;
+    if (options.releaseInactive) {
+        const release = await releaseInactiveHolders(gateway, options.dryRun, logger);
+        released = release.released;
+        errors.push(...release.errors);
+    }
+
+    const result: SyncResult = {
+        status: errors.length === 0 ? 'Succeeded' : 'Failed',
+        dryRun: options.dryRun,
+        subscriptions: seats,
+        unmapped: source.unmapped,
+        changes: {
+            created: plan.created.length,
+            updated: plan.updated.length,
+            unchanged: plan.unchanged.length
+        },
+        apiCalls: 0,
+        warnings,
+        errors,
+        ...(released ? { released } : {})
+    };
+    await recordRun(gateway, source, result, {
+        ...options,
+        startedAt,
+        now,
+        current,
+        groups,
+        logger
+    });
+    result.apiCalls = gateway.apiCalls;
+    result.status = result.errors.length === 0 ? 'Succeeded' : 'Failed';
+    return result;
+}
+
+async function checkNoRunInProgress(
+    gateway: OrgGateway,
+    options: SyncToOrgOptions,
+    now: Date,
+    warnings: string[]
+): Promise<void> {
+    const staleMs = (options.staleRunMinutes ?? DEFAULT_STALE_RUN_MINUTES) * 60_000;
+    for (const run of await gateway.readRunningRuns()) {
+        if (run.Id === options.requestId) {
+            continue;
+        }
+        const started = run.Started_At__c ?? run.CreatedDate ?? null;
+        const age = started ? now.getTime() - Date.parse(started) : Number.POSITIVE_INFINITY;
+        if (age < staleMs) {
+            throw new SyncRunInProgressError(run.Name, started);
+        }
+        warnings.push(
+            `Sync run ${run.Name} has been Running since ${started ?? 'an unknown time'}, longer than ` +
+                `${staleMs / 60_000} minutes, so it was treated as abandoned. Mark it Failed in the org.`
+        );
+    }
+}
+
+function droppedWarnings(plan: SyncPlan): string[] {
+    return plan.droppedFromSource.map(
+        (code) =>
+            `${code} is no longer in the source, so its purchased seats were set to 0 (the record is kept).`
+    );
+}
+
+function failedWrites(outcomes: readonly WriteOutcome[]): string[] {
+    return outcomes
+        .filter((outcome) => !outcome.success)
+        .map(
+            (outcome) => `Subscription ${outcome.key} was not saved: ${outcome.errors.join('; ')}`
+        );
+}
+
+interface RecordContext extends SyncToOrgOptions {
+    startedAt: string;
+    now: () => Date;
+    current: readonly SubscriptionRecord[];
+    groups: readonly HolderGroup[];
+    logger: Logger;
+}
+
+/**
+ * Records the run (and, when needed, the legacy CTI setting's org default)
+ * in one sObject Collections create. A dry run writes nothing, unless it
+ * serves a request, whose record then gets the outcome.
+ */
+async function recordRun(
+    gateway: OrgGateway,
+    source: PreparedSource,
+    result: SyncResult,
+    context: RecordContext
+): Promise<void> {
+    const createSetting = !result.dryRun && needsLegacySetting(source.desired, context.current);
+    if (result.dryRun && context.requestId === undefined) {
+        return;
+    }
+    const runFields = syncRunFields(source, result, context, gateway.apiCalls + 1);
+    const creates: { type: string; key: string; fields: Record<string, unknown> }[] = [];
+    if (context.requestId === undefined) {
+        creates.push({
+            type: SYNC_RUN_OBJECT,
+            key: 'run',
+            fields: { Status__c: result.status, ...runFields }
+        });
+    }
+    if (createSetting) {
+        creates.push({
+            type: SETTINGS_OBJECT,
+            key: 'setting',
+            fields: {
+                Legacy_CTI_Allowed__c: true,
+                ...(context.orgId ? { SetupOwnerId: context.orgId } : {})
+            }
+        });
+    }
+    if (creates.length > 0) {
+        const outcomes = await gateway.createRecords(creates);
+        readCreateOutcomes(outcomes, result, context.logger);
+    }
+    if (context.requestId !== undefined) {
+        await gateway.updateSyncRun(context.requestId, {
+            ...syncRunFields(source, result, context, gateway.apiCalls + 1),
+            Status__c: result.errors.length === 0 ? 'Succeeded' : 'Failed'
+        });
+    }
+}
+
+/**
+ * Tells whether to create the legacy CTI setting's org default: standalone
+ * CTI seats are purchased and the CTI subscription's formula field does not
+ * already read the setting as true. The create is sent without reading the
+ * setting first; when an org default exists, Salesforce rejects the second
+ * one as a duplicate `SetupOwnerId` and the job leaves the admin's value alone.
+ */
+function needsLegacySetting(
+    desired: readonly DesiredSubscription[],
+    current: readonly SubscriptionRecord[]
+): boolean {
+    const suggested = suggestLegacyCtiAllowed(
+        desired.map((subscription) => ({
+            license: subscription.code,
+            purchased: subscription.purchased
+        }))
+    );
+    const ctiRecord = current.find((record) => record.License_Code__c === 'CTI');
+    return suggested && ctiRecord?.Legacy_CTI_Allowed__c !== true;
+}
+
+function readCreateOutcomes(
+    outcomes: readonly WriteOutcome[],
+    result: SyncResult,
+    logger: Logger
+): void {
+    for (const outcome of outcomes) {
+        if (outcome.key === 'setting') {
+            if (outcome.success) {
+                result.warnings.push(
+                    `Created the org default of ${SETTINGS_OBJECT} with Legacy_CTI_Allowed__c = true, because standalone ` +
+                        'CTI seats are purchased. From now on the admin owns this value.'
+                );
+            } else if (outcome.errorCodes.includes('DUPLICATE_VALUE')) {
+                logger.debug(
+                    `The org default of ${SETTINGS_OBJECT} exists already; it was left unchanged.`
+                );
+            } else {
+                result.warnings.push(
+                    `The legacy CTI setting could not be created: ${outcome.errors.join('; ')}`
+                );
+            }
+        } else if (!outcome.success) {
+            result.errors.push(`The sync run could not be recorded: ${outcome.errors.join('; ')}`);
+        }
+    }
+}
+
+function syncRunFields(
+    source: PreparedSource,
+    result: SyncResult,
+    context: RecordContext,
+    apiCalls: number
+): Record<string, unknown> {
+    return {
+        Dry_Run__c: result.dryRun,
+        Started_At__c: context.startedAt,
+        Finished_At__c: context.now().toISOString(),
+        Created_Count__c: result.changes.created,
+        Updated_Count__c: result.changes.updated,
+        Unchanged_Count__c: result.changes.unchanged,
+        Api_Calls__c: apiCalls,
+        Source__c: source.label.slice(0, 255),
+        Message__c: describeRun(result).slice(0, MAX_MESSAGE_LENGTH)
+    };
+}
+
+export type { SeatRow };

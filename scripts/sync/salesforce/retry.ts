@@ -1,0 +1,111 @@
+/**
+ * Retries for the writes jsforce does not retry itself (it retries GET but
+ * never POST or PATCH), and the translation of fatal org errors into the
+ * job's error classes.
+ */
+import { ApiLimitExceededError, SessionExpiredError } from '../errors';
+import type { Logger } from '../log';
+
+/** Retry settings; tests shorten the delay. */
+export interface RetryPolicy {
+    /** Attempts in total, the first one included; default 4. */
+    attempts: number;
+    /** Delay before the first retry in milliseconds, doubled each time; default 500. */
+    baseDelayMs: number;
+}
+
+/** Default retry policy of the sync job. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 500 };
+
+const NETWORK_ERROR_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED'
+]);
+
+/** Returns the Salesforce error code of a jsforce error, or undefined. */
+export function errorCodeOf(error: unknown): string | undefined {
+    const code = (error as { errorCode?: unknown }).errorCode;
+    return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Tells whether a failed request may be sent again: a 5xx answer, a dropped
+ * connection or a locked row. `allowNetworkErrors` is false for requests
+ * that are not idempotent, because a dropped connection can hide a success.
+ */
+export function isTransientError(error: unknown, allowNetworkErrors: boolean): boolean {
+    const code = errorCodeOf(error);
+    if (
+        code === 'UNABLE_TO_LOCK_ROW' ||
+        code === 'SERVER_UNAVAILABLE' ||
+        /^ERROR_HTTP_5\d\d$/.test(code ?? '')
+    ) {
+        return true;
+    }
+    if (!allowNetworkErrors) {
+        return false;
+    }
+    const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
+    const ownCode = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : '';
+    return (
+        NETWORK_ERROR_CODES.has(String(causeCode)) ||
+        NETWORK_ERROR_CODES.has(String(ownCode)) ||
+        /socket hang up|fetch failed|other side closed/i.test(message)
+    );
+}
+
+/**
+ * Raises the job's error for failures that no retry can fix: the API limit
+ * and an expired session that could not be refreshed. Returns otherwise.
+ */
+export function raiseIfFatal(error: unknown): void {
+    const code = errorCodeOf(error);
+    if (code === 'REQUEST_LIMIT_EXCEEDED') {
+        throw new ApiLimitExceededError((error as Error).message);
+    }
+    if (code === 'INVALID_SESSION_ID') {
+        throw new SessionExpiredError();
+    }
+}
+
+/** Runs `action`, retrying transient failures with exponential backoff. */
+export async function withRetry<T>(
+    description: string,
+    action: () => Promise<T>,
+    options: { policy: RetryPolicy; logger: Logger; idempotent: boolean }
+): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+        try {
+            return await action();
+        } catch (error) {
+            raiseIfFatal(error);
+            if (
+                attempt >= options.policy.attempts ||
+                !isTransientError(error, options.idempotent)
+            ) {
+                throw error;
+            }
+            const delay = backoffDelay(options.policy, attempt);
+            options.logger.warn(
+                `${description} failed (${errorCodeOf(error) ?? (error as Error).message}); ` +
+                    `retry ${attempt} of ${options.policy.attempts - 1} in ${delay} ms`
+            );
+            await sleep(delay);
+        }
+    }
+}
+
+/** Returns the delay before retry number `attempt` (1-based). */
+export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+    return policy.baseDelayMs * 2 ** (attempt - 1);
+}
+
+/** Waits `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,264 @@
+/**
+ * Subscription sources: the JSON and CSV export formats and the validator
+ * that every source (files and the Natterbox client) goes through. The
+ * formats are described in docs/sync.md.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CsvSyntaxError, parseCsv } from './csv';
+import { InvalidSourceError, type SourceIssue } from './errors';
+
+/** One subscription as the source reports it, after validation. */
+export interface SourceSubscription {
+    /** The name as Natterbox spells it, trimmed. */
+    name: string;
+    /** Purchased seats: a whole number from 0 to MAX_SEATS. */
+    purchased: number;
+    /** False when Natterbox shows the item as not provisioned (disabled). */
+    provisioned: boolean;
+    /** Where the entry sits in the source, for error messages. */
+    location: string;
+}
+
+/** Maximum seat count: `Purchased_Seats__c` is a Number(9, 0) field. */
+export const MAX_SEATS = 999_999_999;
+
+/** Maximum name length: the subscription record's `Name` is a Text(80) field. */
+export const MAX_NAME_LENGTH = 80;
+
+const CSV_COLUMNS = ['name', 'purchased', 'provisioned'] as const;
+
+/**
+ * Reads and validates an export file; `.csv` files are read as CSV and
+ * everything else as JSON. Raises InvalidSourceError listing every problem.
+ */
+export function readSourceFile(filePath: string): SourceSubscription[] {
+    let text: string;
+    try {
+        text = readFileSync(filePath, 'utf8');
+    } catch (error) {
+        throw new InvalidSourceError(filePath, [
+            {
+                location: 'file',
+                message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`
+            }
+        ]);
+    }
+    const label = path.basename(filePath);
+    return filePath.toLowerCase().endsWith('.csv')
+        ? parseCsvExport(text, label)
+        : parseJsonExport(text, label);
+}
+
+/** Parses a JSON export: `{ "subscriptions": [{ "name", "purchased", "provisioned"? }] }`. */
+export function parseJsonExport(text: string, label: string): SourceSubscription[] {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (error) {
+        throw new InvalidSourceError(label, [
+            { location: 'file', message: `is not valid JSON (${(error as Error).message})` }
+        ]);
+    }
+    if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        !Array.isArray((parsed as { subscriptions?: unknown }).subscriptions)
+    ) {
+        throw new InvalidSourceError(label, [
+            {
+                location: 'file',
+                message:
+                    'must be an object with a "subscriptions" array, for example { "subscriptions": [{ "name": "Freedom", "purchased": 25 }] }'
+            }
+        ]);
+    }
+    return validateSubscriptionEntries(
+        (parsed as { subscriptions: unknown[] }).subscriptions,
+        label,
+        'subscriptions'
+    );
+}
+
+/**
+ * Validates raw subscription entries (`{ name, purchased, provisioned? }`
+ * objects). `provisioned` defaults to true. Raises InvalidSourceError.
+ */
+export function validateSubscriptionEntries(
+    entries: readonly unknown[],
+    label: string,
+    pathPrefix: string
+): SourceSubscription[] {
+    return validateLocatedEntries(
+        entries.map((entry, index) => ({ entry, location: `${pathPrefix}[${index}]` })),
+        label
+    );
+}
+
+function validateLocatedEntries(
+    entries: readonly { entry: unknown; location: string }[],
+    label: string
+): SourceSubscription[] {
+    const issues: SourceIssue[] = [];
+    const subscriptions: SourceSubscription[] = [];
+    for (const { entry, location } of entries) {
+        const result = validateEntry(entry, location);
+        if ('issues' in result) {
+            issues.push(...result.issues);
+        } else {
+            subscriptions.push(result.subscription);
+        }
+    }
+    if (issues.length > 0) {
+        throw new InvalidSourceError(label, issues);
+    }
+    return subscriptions;
+}
+
+function validateEntry(
+    entry: unknown,
+    location: string
+): { subscription: SourceSubscription } | { issues: SourceIssue[] } {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+        return {
+            issues: [
+                {
+                    location,
+                    message: `must be an object with "name" and "purchased", got ${describe(entry)}`
+                }
+            ]
+        };
+    }
+    const record = entry as Record<string, unknown>;
+    const issues: SourceIssue[] = [];
+    const name = checkName(record.name, `${location}.name`, issues);
+    const purchased = checkSeats(record.purchased, `${location}.purchased`, issues);
+    let provisioned = true;
+    if (record.provisioned !== undefined) {
+        if (typeof record.provisioned === 'boolean') {
+            provisioned = record.provisioned;
+        } else {
+            issues.push({
+                location: `${location}.provisioned`,
+                message: `must be true or false, got ${describe(record.provisioned)}`
+            });
+        }
+    }
+    if (issues.length > 0 || name === undefined || purchased === undefined) {
+        return { issues };
+    }
+    return { subscription: { name, purchased, provisioned, location } };
+}
+
+function checkName(value: unknown, location: string, issues: SourceIssue[]): string | undefined {
+    if (typeof value !== 'string' || value.trim() === '') {
+        issues.push({ location, message: `must be a non-empty text, got ${describe(value)}` });
+        return undefined;
+    }
+    const name = value.trim();
+    if (name.length > MAX_NAME_LENGTH) {
+        issues.push({
+            location,
+            message: `is ${name.length} characters long; the maximum is ${MAX_NAME_LENGTH}, so shorten the name`
+        });
+        return undefined;
+    }
+    return name;
+}
+
+function checkSeats(value: unknown, location: string, issues: SourceIssue[]): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+        issues.push({
+            location,
+            message: `must be a whole number of seats, got ${describe(value)}`
+        });
+        return undefined;
+    }
+    if (value < 0 || value > MAX_SEATS) {
+        issues.push({ location, message: `must be between 0 and ${MAX_SEATS}, got ${value}` });
+        return undefined;
+    }
+    return value;
+}
+
+/**
+ * Parses a CSV export with the header `name,purchased,provisioned` (columns
+ * in any order, `provisioned` optional, `true`/`false`/`yes`/`no`/`1`/`0`).
+ */
+export function parseCsvExport(text: string, label: string): SourceSubscription[] {
+    let rows;
+    try {
+        rows = parseCsv(text);
+    } catch (error) {
+        if (error instanceof CsvSyntaxError) {
+            throw new InvalidSourceError(label, [
+                { location: `line ${error.line}`, message: error.message }
+            ]);
+        }
+        throw error;
+    }
+    const [header, ...body] = rows;
+    if (header === undefined) {
+        return [];
+    }
+    const columns = readHeader(header.fields, label);
+    const entries = body.map((row) => ({
+        entry: csvRowToEntry(row.fields, columns),
+        location: `line ${row.line}`
+    }));
+    return validateLocatedEntries(entries, label);
+}
+
+function readHeader(fields: string[], label: string): Map<string, number> {
+    const columns = new Map<string, number>();
+    fields.forEach((field, index) => columns.set(field.trim().toLowerCase(), index));
+    const missing = CSV_COLUMNS.filter(
+        (column) => column !== 'provisioned' && !columns.has(column)
+    );
+    if (missing.length > 0) {
+        throw new InvalidSourceError(label, [
+            {
+                location: 'line 1',
+                message: `the header lacks the column(s) ${missing.join(', ')}; the first line must be name,purchased,provisioned`
+            }
+        ]);
+    }
+    return columns;
+}
+
+function csvRowToEntry(fields: string[], columns: Map<string, number>): Record<string, unknown> {
+    const cell = (column: string): string | undefined => {
+        const index = columns.get(column);
+        return index === undefined ? undefined : fields[index]?.trim();
+    };
+    const purchasedText = cell('purchased') ?? '';
+    const provisionedText = cell('provisioned');
+    const entry: Record<string, unknown> = {
+        name: cell('name') ?? '',
+        // Digits only: "25.0", "-3" and "" stay text, so the validator reports them as they were written.
+        purchased: /^\d+$/.test(purchasedText) ? Number(purchasedText) : purchasedText
+    };
+    if (provisionedText !== undefined && provisionedText !== '') {
+        entry.provisioned = parseBooleanCell(provisionedText) ?? provisionedText;
+    }
+    return entry;
+}
+
+function parseBooleanCell(text: string): boolean | undefined {
+    const value = text.toLowerCase();
+    if (['true', 'yes', '1'].includes(value)) {
+        return true;
+    }
+    if (['false', 'no', '0'].includes(value)) {
+        return false;
+    }
+    return undefined;
+}
+
+function describe(value: unknown): string {
+    if (value === undefined) {
+        return 'nothing';
+    }
+    const text = JSON.stringify(value);
+    return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
