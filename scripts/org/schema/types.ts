@@ -41,7 +41,14 @@ export interface FieldSchema {
     referenceTo?: string[];
     /** Relationship name for lookups, for example `User__r`. */
     relationshipName?: string;
+    /**
+     * Name of the child relationship the lookup creates on its target, as
+     * subqueries use it, for example `Natterbox_User_Licenses__r`.
+     */
+    childRelationshipName?: string;
     picklistValues?: string[];
+    /** True when a save must use one of `picklistValues`. */
+    restrictedPicklist?: boolean;
     defaultValue?: string | number | boolean | null;
     /** Formula source for formula fields, evaluated at read time. */
     formula?: string;
@@ -51,6 +58,8 @@ export interface FieldSchema {
     updateable: boolean;
     nillable: boolean;
     trackHistory?: boolean;
+    /** True for unique text fields that compare case-sensitively. */
+    caseSensitive?: boolean;
     description?: string;
     inlineHelpText?: string;
 }

@@ -1,0 +1,151 @@
+/**
+ * Query resources: `GET /query?q=`, `GET /query/<locator>-<offset>` for
+ * the next page, and `/queryAll` (REST API Developer Guide: Query, Execute
+ * a SOQL Query, QueryAll).
+ */
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../errors';
+import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
+import { quoteIdentifier } from '../schema/storage';
+import { compileQuery, SoqlError, TOTAL_SIZE_COLUMN, type CompiledQuery } from '../soql';
+
+/** Records per page unless the client asks for fewer with `Sforce-Query-Options: batchSize=N`. */
+export const DEFAULT_BATCH_SIZE = 2000;
+
+/**
+ * Open query cursors kept at once. Salesforce keeps up to 10 open cursors
+ * per user and drops the oldest (SOQL and SOSL Reference: "Query
+ * Locators"); this org keeps 10 for the whole org.
+ */
+export const MAX_OPEN_CURSORS = 10;
+
+interface Cursor {
+    compiled: CompiledQuery;
+    totalSize: number;
+    batchSize: number;
+    version: string;
+}
+
+/** The org's open query cursors, oldest first. */
+export class QueryCursors {
+    private readonly cursors = new Map<string, Cursor>();
+
+    /** Stores a cursor and returns its locator. */
+    open(cursor: Cursor): string {
+        // Query locators start with 01g, the key prefix Salesforce uses for them.
+        const locator = `01g${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 15)}`;
+        this.cursors.set(locator, cursor);
+        while (this.cursors.size > MAX_OPEN_CURSORS) {
+            const oldest = this.cursors.keys().next().value as string;
+            this.cursors.delete(oldest);
+        }
+        return locator;
+    }
+
+    get(locator: string): Cursor | undefined {
+        return this.cursors.get(locator);
+    }
+
+    close(locator: string): void {
+        this.cursors.delete(locator);
+    }
+}
+
+function batchSize(header: string | undefined): number {
+    const match = /batchSize\s*=\s*(\d+)/i.exec(header ?? '');
+    const size = match ? Number(match[1]) : DEFAULT_BATCH_SIZE;
+    // REST API Developer Guide: Query Options Header: batchSize is 200 to 2,000.
+    return Math.min(DEFAULT_BATCH_SIZE, Math.max(200, size));
+}
+
+function compile(org: OrgRuntime, soql: string, version: string): CompiledQuery {
+    try {
+        return compileQuery(soql, org.store.schema, {
+            apiVersion: version,
+            resolveFormula: ({ object, field, recordId }) =>
+                org.store.formulaValue(object.name, field.name, recordId)
+        });
+    } catch (error) {
+        if (error instanceof SoqlError) {
+            throw new ApiError(400, error.errorCode, error.message);
+        }
+        throw error;
+    }
+}
+
+function page(
+    org: OrgRuntime,
+    cursor: Cursor,
+    locator: string | undefined,
+    offset: number
+): RestReply {
+    const { compiled } = cursor;
+    const sql = `SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`;
+    const rows = org.store.db
+        .prepare(sql)
+        .all(...compiled.params, cursor.batchSize, offset) as Record<string, unknown>[];
+    const records = rows.map((row) => compiled.toRecord(row));
+    const next = offset + records.length;
+    const done = next >= cursor.totalSize || records.length === 0;
+    const body: Record<string, unknown> = { totalSize: cursor.totalSize, done, records };
+    if (done) {
+        if (locator) {
+            org.cursors.close(locator);
+        }
+    } else {
+        const openLocator = locator ?? org.cursors.open(cursor);
+        body.nextRecordsUrl = `/services/data/v${cursor.version}/query/${openLocator}-${next}`;
+    }
+    return { status: 200, body };
+}
+
+/** GET /query?q=... and /queryAll?q=... */
+export function runQuery(
+    request: RestRequest,
+    org: OrgRuntime,
+    headers: Record<string, string | string[] | undefined>
+): RestReply {
+    const soql = request.query.get('q');
+    if (!soql) {
+        throw new ApiError(
+            400,
+            'MALFORMED_QUERY',
+            'The query parameter q is missing; send GET /query?q=SELECT+Id+FROM+User.'
+        );
+    }
+    const compiled = compile(org, soql, request.version);
+    if (compiled.countOnly) {
+        const row = org.store.db.prepare(compiled.sql).get(...compiled.params) as Record<
+            string,
+            unknown
+        >;
+        return {
+            status: 200,
+            body: { totalSize: Number(row[TOTAL_SIZE_COLUMN]), done: true, records: [] }
+        };
+    }
+    const countSql = `SELECT COUNT(*) AS ${quoteIdentifier('n')} FROM (${compiled.sql})`;
+    const counted = org.store.db.prepare(countSql).get(...compiled.params) as { n: number };
+    const options = headers['sforce-query-options'];
+    const cursor: Cursor = {
+        compiled,
+        totalSize: Number(counted.n),
+        batchSize: batchSize(Array.isArray(options) ? options[0] : options),
+        version: request.version
+    };
+    return page(org, cursor, undefined, 0);
+}
+
+/** GET /query/<locator>-<offset>: the next page of an open cursor. */
+export function queryMore(request: RestRequest, org: OrgRuntime, token: string): RestReply {
+    const match = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(token);
+    const cursor = match ? org.cursors.get(match[1] ?? '') : undefined;
+    if (!match || !cursor) {
+        throw new ApiError(
+            400,
+            'INVALID_QUERY_LOCATOR',
+            `invalid query locator ${token}: the cursor is unknown, finished or was closed because more than ${MAX_OPEN_CURSORS} were open. Run the query again.`
+        );
+    }
+    return page(org, cursor, match[1], Number(match[2]));
+}

@@ -1,0 +1,511 @@
+/**
+ * The local org's records in SQLite: create, read, update, delete and
+ * upsert with the checks a Salesforce save runs (field access, types,
+ * required fields, uniqueness, lookups, validation rules).
+ */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { ApiError, invalidField, invalidType, notFound } from '../errors';
+import {
+    computeFormulaFields,
+    failingValidationRule,
+    type FormulaContext,
+    type RecordValues
+} from '../formulas';
+import { normalizeId, recordId } from '../ids';
+import { findObject } from '../schema/build';
+import { quoteIdentifier as q, schemaDdl } from '../schema/storage';
+import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types';
+import { coerceValue, formatDateTime, fromColumn, toColumn } from './values';
+
+/** Who saves and how strictly; seeding skips validation rules and lookup checks for speed. */
+export interface SaveOptions {
+    userId?: string;
+    /** Run validation rules and lookup existence checks (default true). */
+    validate?: boolean;
+}
+
+/** Outcome of an upsert by external ID. */
+export interface UpsertOutcome {
+    id: string;
+    created: boolean;
+}
+
+/** Owns the SQLite database of one local org. */
+export class OrgStore implements FormulaContext {
+    readonly db: DatabaseSync;
+    readonly schema: OrgSchema;
+    /** The user that saves run as when no user is given: the org's admin user. */
+    defaultUserId = '';
+    private readonly statements = new Map<string, StatementSync>();
+    private readonly sequences = new Map<string, number>();
+    private transactionDepth = 0;
+
+    constructor(schema: OrgSchema, file = ':memory:') {
+        this.schema = schema;
+        this.db = new DatabaseSync(file);
+        this.db.exec('PRAGMA journal_mode = WAL');
+        this.db.exec('PRAGMA synchronous = NORMAL');
+        for (const statement of schemaDdl(schema)) {
+            this.db.exec(statement);
+        }
+    }
+
+    /** Returns the object with this API name, or raises NOT_FOUND as the REST API does. */
+    object(name: string): ObjectSchema {
+        const object = findObject(this.schema, name);
+        if (!object) {
+            throw invalidType(name);
+        }
+        return object;
+    }
+
+    schemaOf(objectName: string): ObjectSchema | undefined {
+        return findObject(this.schema, objectName);
+    }
+
+    /** Returns the field with this API name (case-insensitive), or raises INVALID_FIELD. */
+    field(object: ObjectSchema, name: string): FieldSchema {
+        const lower = name.toLowerCase();
+        const field = object.fields.find((candidate) => candidate.name.toLowerCase() === lower);
+        if (!field) {
+            throw invalidField(object.name, name);
+        }
+        return field;
+    }
+
+    /** Prepares an SQL statement once and reuses it. */
+    prepare(sql: string): StatementSync {
+        let statement = this.statements.get(sql);
+        if (!statement) {
+            statement = this.db.prepare(sql);
+            this.statements.set(sql, statement);
+        }
+        return statement;
+    }
+
+    /**
+     * Runs `work` in a transaction, nested calls in savepoints, and rolls
+     * back what it wrote when it throws.
+     */
+    transaction<T>(work: () => T): T {
+        const savepoint = `local_org_${this.transactionDepth}`;
+        this.db.exec(this.transactionDepth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+        this.transactionDepth++;
+        try {
+            const result = work();
+            this.transactionDepth--;
+            this.db.exec(this.transactionDepth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+            return result;
+        } catch (error) {
+            this.transactionDepth--;
+            if (this.transactionDepth === 0) {
+                this.db.exec('ROLLBACK');
+            } else {
+                this.db.exec(`ROLLBACK TO ${savepoint}`);
+                this.db.exec(`RELEASE ${savepoint}`);
+            }
+            throw error;
+        }
+    }
+
+    private nextSequence(name: string): number {
+        let next = this.sequences.get(name);
+        if (next === undefined) {
+            const row = this.prepare('SELECT "next" FROM "_sequence" WHERE "name" = ?').get(
+                name
+            ) as { next: number } | undefined;
+            next = row ? Number(row.next) : 1;
+        }
+        this.sequences.set(name, next + 1);
+        this.prepare(
+            'INSERT INTO "_sequence" ("name", "next") VALUES (?, ?) ON CONFLICT("name") DO UPDATE SET "next" = excluded."next"'
+        ).run(name, next + 1);
+        return next;
+    }
+
+    /** Builds a new 18-character record ID with the object's key prefix. */
+    newId(object: ObjectSchema): string {
+        return recordId(object.keyPrefix, this.nextSequence(`id:${object.name}`));
+    }
+
+    /** Reads one record in record form (API names, booleans), or null. */
+    read(objectName: string, id: string): RecordValues | null {
+        const object = this.object(objectName);
+        const normalized = normalizeId(id);
+        if (!normalized) {
+            return null;
+        }
+        const row = this.prepare(`SELECT * FROM ${q(object.table)} WHERE "id" = ?`).get(
+            normalized
+        ) as Record<string, unknown> | undefined;
+        return row ? this.fromRow(object, row) : null;
+    }
+
+    /** Converts an SQLite row of `SELECT *` into record form. */
+    fromRow(object: ObjectSchema, row: Record<string, unknown>): RecordValues {
+        const values: RecordValues = {};
+        for (const field of object.fields) {
+            values[field.name] = fromColumn(field, row[field.column]);
+        }
+        return values;
+    }
+
+    /** Reads one record with its formula fields computed. */
+    readComputed(objectName: string, id: string): RecordValues | null {
+        const values = this.read(objectName, id);
+        if (values) {
+            computeFormulaFields(this.object(objectName), values, this);
+        }
+        return values;
+    }
+
+    /** Computes one formula field of a stored record; null when the record does not exist. */
+    formulaValue(objectName: string, fieldName: string, id: string): unknown {
+        const object = this.object(objectName);
+        const values = this.read(object.name, id);
+        if (!values) {
+            return null;
+        }
+        const field = this.field(object, fieldName);
+        computeFormulaFields(object, values, this, new Set([field.name]));
+        return values[field.name];
+    }
+
+    /** Returns the IDs of records whose field equals the value, as an upsert match does. */
+    findIdsByField(objectName: string, fieldName: string, value: unknown): string[] {
+        const object = this.object(objectName);
+        const field = this.field(object, fieldName);
+        const collation = field.caseSensitive ? ' COLLATE BINARY' : '';
+        const sql = `SELECT "id" FROM ${q(object.table)} WHERE ${q(field.column)}${collation} = ? LIMIT 2`;
+        const rows = this.prepare(sql).all(toColumn(field, coerceValue(field, value))) as {
+            id: string;
+        }[];
+        return rows.map((row) => row.id);
+    }
+
+    orgDefault(settingName: string): RecordValues | null {
+        const setting = this.object(settingName);
+        const organizationId = this.organizationId();
+        const row = this.prepare(`SELECT * FROM ${q(setting.table)} WHERE "setupownerid" = ?`).get(
+            organizationId
+        ) as Record<string, unknown> | undefined;
+        return row ? this.fromRow(setting, row) : null;
+    }
+
+    related(field: FieldSchema, id: string): RecordValues | null {
+        const target = field.referenceTo?.find(
+            (name) => this.schemaOf(name)?.keyPrefix === id.slice(0, 3)
+        );
+        return target ? this.read(target, id) : null;
+    }
+
+    /** Returns the ID of the org's Organization record. */
+    organizationId(): string {
+        const row = this.prepare('SELECT "id" FROM "organization" LIMIT 1').get() as
+            { id: string } | undefined;
+        return row?.id ?? '';
+    }
+
+    private inputValues(
+        object: ObjectSchema,
+        input: RecordValues,
+        creating: boolean
+    ): RecordValues {
+        const values: RecordValues = {};
+        const readOnly: string[] = [];
+        for (const [key, raw] of Object.entries(input)) {
+            if (key === 'attributes' || (key.toLowerCase() === 'id' && !creating)) {
+                continue;
+            }
+            const field = this.field(object, key);
+            if (!(creating ? field.createable : field.updateable)) {
+                readOnly.push(field.name);
+                continue;
+            }
+            values[field.name] = coerceValue(field, raw, this.referencePrefixes(field));
+        }
+        if (readOnly.length > 0) {
+            // REST API Developer Guide: Status Codes and Error Responses (INVALID_FIELD_FOR_INSERT_UPDATE).
+            const verb = creating ? 'create' : 'update';
+            throw new ApiError(
+                400,
+                'INVALID_FIELD_FOR_INSERT_UPDATE',
+                `Unable to ${verb} fields: ${readOnly.join(', ')}. The local org treats them as read-only, as Salesforce does.`,
+                readOnly
+            );
+        }
+        return values;
+    }
+
+    private referencePrefixes(field: FieldSchema): string[] {
+        return (field.referenceTo ?? [])
+            .map((name) => this.schemaOf(name)?.keyPrefix ?? '')
+            .filter(Boolean);
+    }
+
+    private checkRequired(object: ObjectSchema, values: RecordValues): void {
+        const missing = object.fields
+            .filter(
+                (field) =>
+                    field.required &&
+                    field.createable &&
+                    (values[field.name] === null || values[field.name] === undefined)
+            )
+            .map((field) => field.name);
+        if (missing.length > 0) {
+            throw new ApiError(
+                400,
+                'REQUIRED_FIELD_MISSING',
+                `Required fields are missing: [${missing.join(', ')}]`,
+                missing
+            );
+        }
+    }
+
+    private checkLookups(object: ObjectSchema, values: RecordValues, changed: string[]): void {
+        for (const name of changed) {
+            const field = this.field(object, name);
+            const id = values[name];
+            if (field.type !== 'reference' || typeof id !== 'string' || this.related(field, id)) {
+                continue;
+            }
+            throw new ApiError(
+                400,
+                'INVALID_CROSS_REFERENCE_KEY',
+                `${field.label}: id value of incorrect type or not found: ${id}`,
+                [field.name]
+            );
+        }
+    }
+
+    private checkValidationRules(
+        object: ObjectSchema,
+        values: RecordValues,
+        prior: RecordValues | null
+    ): void {
+        const rule = failingValidationRule({ object, values, prior }, this);
+        if (rule) {
+            const fields = rule.errorDisplayField ? [rule.errorDisplayField] : [];
+            throw new ApiError(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.errorMessage, fields);
+        }
+    }
+
+    private fillNewRecord(object: ObjectSchema, values: RecordValues, userId: string): void {
+        const now = formatDateTime(new Date());
+        for (const field of object.fields) {
+            if (values[field.name] === undefined) {
+                values[field.name] =
+                    field.defaultValue ?? (field.type === 'boolean' ? false : null);
+            }
+            if (field.autoNumberFormat) {
+                values[field.name] = formatAutoNumber(
+                    field.autoNumberFormat,
+                    this.nextSequence(`auto:${object.name}.${field.name}`)
+                );
+            }
+        }
+        values.Id = this.newId(object);
+        values.IsDeleted = false;
+        values.CreatedDate = now;
+        values.LastModifiedDate = now;
+        values.SystemModstamp = now;
+        values.CreatedById = userId;
+        values.LastModifiedById = userId;
+        if (object.fields.some((field) => field.name === 'OwnerId') && !values.OwnerId) {
+            values.OwnerId = userId;
+        }
+        if (object.customSetting && !values.SetupOwnerId) {
+            // Salesforce Help: "Custom Settings": a hierarchy record without an owner is the org default.
+            values.SetupOwnerId = this.organizationId();
+        }
+    }
+
+    private deriveFields(object: ObjectSchema, values: RecordValues): void {
+        if (object.name === 'User') {
+            values.Name = [values.FirstName, values.LastName]
+                .filter((part) => typeof part === 'string' && part !== '')
+                .join(' ');
+        }
+    }
+
+    private write(object: ObjectSchema, values: RecordValues, mode: 'insert' | 'update'): void {
+        const fields = object.fields;
+        const columnValues = fields.map((field) =>
+            field.formula !== undefined ? null : toColumn(field, values[field.name])
+        );
+        const sql =
+            mode === 'insert'
+                ? `INSERT INTO ${q(object.table)} (${fields.map((field) => q(field.column)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`
+                : `UPDATE ${q(object.table)} SET ${fields.map((field) => `${q(field.column)} = ?`).join(', ')} WHERE "id" = ?`;
+        const parameters = mode === 'insert' ? columnValues : [...columnValues, String(values.Id)];
+        try {
+            this.prepare(sql).run(...parameters);
+        } catch (error) {
+            throw this.translateConstraintError(object, values, error);
+        }
+    }
+
+    private translateConstraintError(
+        object: ObjectSchema,
+        values: RecordValues,
+        error: unknown
+    ): unknown {
+        const message = error instanceof Error ? error.message : String(error);
+        const match = /UNIQUE constraint failed: [^.]+\.(\S+)/.exec(message);
+        if (!match) {
+            return error;
+        }
+        const field = object.fields.find((candidate) => candidate.column === match[1]);
+        if (!field) {
+            return error;
+        }
+        const existing = this.findIdsByField(object.name, field.name, values[field.name]).find(
+            (id) => id !== values.Id
+        );
+        // REST API Developer Guide: Status Codes and Error Responses (DUPLICATE_VALUE).
+        return new ApiError(
+            400,
+            'DUPLICATE_VALUE',
+            `duplicate value found: ${field.name} duplicates value on record with id: ${existing ?? 'unknown'}`,
+            [field.name]
+        );
+    }
+
+    /** Inserts a record and returns its new ID. */
+    insert(objectName: string, input: RecordValues, options: SaveOptions = {}): string {
+        const object = this.object(objectName);
+        const values = this.inputValues(object, input, true);
+        const changed = Object.keys(values);
+        const userId = options.userId ?? this.defaultUserId;
+        this.fillNewRecord(object, values, userId);
+        this.deriveFields(object, values);
+        this.checkRequired(object, values);
+        if (options.validate !== false) {
+            this.checkLookups(object, values, changed);
+            this.checkValidationRules(object, values, null);
+        }
+        this.write(object, values, 'insert');
+        return String(values.Id);
+    }
+
+    /** Updates the given fields of a record. */
+    update(objectName: string, id: string, input: RecordValues, options: SaveOptions = {}): void {
+        const object = this.object(objectName);
+        const prior = this.read(object.name, id);
+        if (!prior) {
+            throw notFound(`The requested resource does not exist: ${object.name} ${id}`);
+        }
+        const changes = this.inputValues(object, input, false);
+        const values: RecordValues = { ...prior, ...changes };
+        values.LastModifiedDate = formatDateTime(new Date());
+        values.SystemModstamp = values.LastModifiedDate;
+        values.LastModifiedById = options.userId ?? this.defaultUserId;
+        this.deriveFields(object, values);
+        this.checkRequired(object, values);
+        if (options.validate !== false) {
+            this.checkLookups(object, values, Object.keys(changes));
+            this.checkValidationRules(object, values, prior);
+        }
+        this.write(object, values, 'update');
+    }
+
+    /** Deletes a record; raises NOT_FOUND when it does not exist. */
+    remove(objectName: string, id: string): void {
+        const object = this.object(objectName);
+        const normalized = normalizeId(id);
+        const result = normalized
+            ? this.prepare(`DELETE FROM ${q(object.table)} WHERE "id" = ?`).run(normalized)
+            : { changes: 0 };
+        if (Number(result.changes) === 0) {
+            throw new ApiError(
+                404,
+                'NOT_FOUND',
+                `The requested resource does not exist: ${object.name} ${id}`
+            );
+        }
+    }
+
+    /**
+     * Creates or updates the record whose external ID field holds `externalId`
+     * (REST API Developer Guide: Insert or Update (Upsert) a Record Using an
+     * External ID). Several matches raise MULTIPLE_CHOICES (HTTP 300).
+     */
+    upsert(
+        objectName: string,
+        externalIdField: string,
+        externalId: unknown,
+        input: RecordValues,
+        options: SaveOptions = {}
+    ): UpsertOutcome {
+        const object = this.object(objectName);
+        const field = this.field(object, externalIdField);
+        if (!field.externalId && field.name !== 'Id') {
+            throw new ApiError(
+                400,
+                'INVALID_FIELD',
+                `Field ${field.name} on ${object.name} is not an external ID field; upsert needs an external ID field or Id.`,
+                [field.name]
+            );
+        }
+        const given = Object.entries(input).find(
+            ([key]) => key.toLowerCase() === field.name.toLowerCase()
+        );
+        if (given && given[1] !== externalId && String(given[1]) !== String(externalId)) {
+            throw new ApiError(
+                400,
+                'INVALID_FIELD',
+                `The external ID in the body (${String(given[1])}) differs from the one in the URL (${String(externalId)}).`,
+                [field.name]
+            );
+        }
+        const matches =
+            field.name === 'Id'
+                ? this.read(object.name, String(externalId))
+                    ? [normalizeId(String(externalId)) ?? '']
+                    : []
+                : this.findIdsByField(object.name, field.name, externalId);
+        if (matches.length > 1) {
+            throw new ApiError(
+                300,
+                'MULTIPLE_CHOICES',
+                `More than one record of ${object.name} has ${field.name} = ${String(externalId)}.`,
+                [field.name]
+            );
+        }
+        const body = Object.fromEntries(
+            Object.entries(input).filter(([key]) => key.toLowerCase() !== field.name.toLowerCase())
+        );
+        const existing = matches[0];
+        if (existing) {
+            this.update(object.name, existing, body, options);
+            return { id: existing, created: false };
+        }
+        const values = field.name === 'Id' ? body : { ...body, [field.name]: externalId };
+        return { id: this.insert(object.name, values, options), created: true };
+    }
+
+    /** Removes all records of an object; for tests. */
+    clear(objectName: string): void {
+        this.db.exec(`DELETE FROM ${q(this.object(objectName).table)}`);
+    }
+
+    /** Returns how many records an object holds. */
+    count(objectName: string): number {
+        const row = this.prepare(
+            `SELECT COUNT(*) AS n FROM ${q(this.object(objectName).table)}`
+        ).get() as { n: number };
+        return Number(row.n);
+    }
+
+    /** Closes the database. */
+    close(): void {
+        this.db.close();
+    }
+}
+
+/** Formats an auto number: `NUL-{000000}` and 42 give `NUL-000042` (Salesforce Help: "Custom Field Attributes"). */
+export function formatAutoNumber(format: string, value: number): string {
+    return format.replace(/\{(0+)\}/, (_, zeros: string) =>
+        String(value).padStart(zeros.length, '0')
+    );
+}

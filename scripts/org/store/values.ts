@@ -1,0 +1,176 @@
+/**
+ * Converts field values between REST JSON, the in-memory record form and
+ * SQLite columns, and checks them the way a save in Salesforce does.
+ */
+import { ApiError } from '../errors';
+import { normalizeId } from '../ids';
+import type { FieldSchema } from '../schema/types';
+
+/** Formats a Date the way the REST API writes datetimes: `2024-05-01T09:30:00.000+0000`. */
+export function formatDateTime(date: Date): string {
+    return date.toISOString().replace('Z', '+0000');
+}
+
+function invalidType(field: FieldSchema, value: unknown): ApiError {
+    // Salesforce names the field by label in this message.
+    return new ApiError(
+        400,
+        'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        `${field.label}: value not of required type: ${JSON.stringify(value)}`,
+        [field.name]
+    );
+}
+
+function coerceText(field: FieldSchema, value: unknown): string {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+        throw invalidType(field, value);
+    }
+    const text = String(value);
+    if (field.length !== undefined && text.length > field.length) {
+        // REST API Developer Guide: Status Codes and Error Responses (STRING_TOO_LONG).
+        throw new ApiError(
+            400,
+            'STRING_TOO_LONG',
+            `${field.label}: data value too large: ${text.slice(0, 40)} (max length=${field.length})`,
+            [field.name]
+        );
+    }
+    return text;
+}
+
+function coerceNumber(field: FieldSchema, value: unknown): number {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isFinite(number)) {
+        throw invalidType(field, value);
+    }
+    const scale = field.scale ?? 0;
+    const rounded = field.type === 'int' ? Math.round(number) : Number(number.toFixed(scale));
+    const integerDigits = (field.precision ?? 18) - scale;
+    if (Math.abs(Math.trunc(rounded)).toString().length > integerDigits) {
+        throw new ApiError(
+            400,
+            'NUMBER_OUTSIDE_VALID_RANGE',
+            `${field.label}: value outside of valid range on numeric field: ${number}`,
+            [field.name]
+        );
+    }
+    return rounded;
+}
+
+function coerceBoolean(field: FieldSchema, value: unknown): boolean {
+    if (typeof value === 'boolean') {
+        return value;
+    }
+    if (value === 'true' || value === 'false') {
+        return value === 'true';
+    }
+    throw invalidType(field, value);
+}
+
+function coerceDate(field: FieldSchema, value: unknown): string {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+        throw invalidType(field, value);
+    }
+    const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) {
+        throw invalidType(field, value);
+    }
+    return value.slice(0, 10);
+}
+
+function coerceDateTime(field: FieldSchema, value: unknown): string {
+    if (typeof value !== 'string') {
+        throw invalidType(field, value);
+    }
+    // Accept ISO 8601 with `Z`, `+hh:mm` or Salesforce's `+hhmm` offset.
+    const normalized = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    const date = new Date(normalized);
+    if (Number.isNaN(date.getTime())) {
+        throw invalidType(field, value);
+    }
+    return formatDateTime(date);
+}
+
+function coercePicklist(field: FieldSchema, value: unknown): string {
+    const text = coerceText(field, value);
+    if (field.restrictedPicklist && !(field.picklistValues ?? []).includes(text)) {
+        throw new ApiError(
+            400,
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${field.label}: bad value for restricted picklist field: ${text}`,
+            [field.name]
+        );
+    }
+    return text;
+}
+
+function coerceReference(field: FieldSchema, value: unknown, prefixes: string[]): string {
+    const id = typeof value === 'string' ? normalizeId(value) : null;
+    if (!id || (prefixes.length > 0 && !prefixes.includes(id.slice(0, 3)))) {
+        throw new ApiError(
+            400,
+            'MALFORMED_ID',
+            `${field.label}: id value of incorrect type: ${String(value)}`,
+            [field.name]
+        );
+    }
+    return id;
+}
+
+/**
+ * Converts one REST JSON value to the record form of its field: strings,
+ * numbers, booleans, `YYYY-MM-DD` dates and `...T...000+0000` datetimes.
+ * Null and the empty string clear the field (a checkbox becomes false).
+ * `referencePrefixes` are the key prefixes a lookup may point at.
+ */
+export function coerceValue(
+    field: FieldSchema,
+    value: unknown,
+    referencePrefixes: string[] = []
+): unknown {
+    if (value === null || value === undefined || value === '') {
+        return field.type === 'boolean' ? false : null;
+    }
+    switch (field.type) {
+        case 'boolean':
+            return coerceBoolean(field, value);
+        case 'double':
+        case 'currency':
+        case 'percent':
+        case 'int':
+            return coerceNumber(field, value);
+        case 'date':
+            return coerceDate(field, value);
+        case 'datetime':
+            return coerceDateTime(field, value);
+        case 'picklist':
+            return coercePicklist(field, value);
+        case 'reference':
+        case 'id':
+            return coerceReference(field, value, referencePrefixes);
+        default:
+            return coerceText(field, value);
+    }
+}
+
+/** Converts a record-form value to the SQLite column value (booleans as 0 or 1). */
+export function toColumn(field: FieldSchema, value: unknown): string | number | null {
+    if (field.type === 'boolean') {
+        return value === true ? 1 : 0;
+    }
+    if (value === undefined || value === null) {
+        return null;
+    }
+    return typeof value === 'number' ? value : String(value);
+}
+
+/** Converts an SQLite column value back to the record form. */
+export function fromColumn(field: FieldSchema, value: unknown): unknown {
+    if (field.type === 'boolean') {
+        return value === 1 || value === 1n || value === true;
+    }
+    if (typeof value === 'bigint') {
+        return Number(value);
+    }
+    return value ?? null;
+}
