@@ -19,6 +19,7 @@ import {
     updateRecord
 } from './records';
 import { limits, versionResources } from './resources';
+import { handleUiApiRequest } from '../uiapi';
 
 function sobjects(request: RestRequest, org: OrgRuntime): RestReply {
     const [, objectName, second, third] = request.segments;
@@ -104,6 +105,9 @@ export function routeRest(
             return second === undefined
                 ? runQuery(request, org, headers)
                 : queryMore(request, org, second);
+        case 'ui-api':
+        case 'graphql':
+            return handleUiApiRequest(request, org);
         default:
             throw new ApiError(
                 404,

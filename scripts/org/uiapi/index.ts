@@ -1,8 +1,8 @@
 /**
  * UI API and GraphQL API resources of the local org, under
  * `/services/data/vXX.X/ui-api/` and `/services/data/vXX.X/graphql`. The
- * server's router passes every request below those paths to
- * handleUiApiRequest.
+ * REST router (scripts/org/routes/rest.ts) passes every request below
+ * those paths to handleUiApiRequest.
  */
 import { ApiError, notFound } from '../errors';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
@@ -15,11 +15,11 @@ import { createRecord, getRecord, updateRecord } from './records';
 import { findObject } from './schemaLookup';
 
 /**
- * Serves one UI API or GraphQL request, or returns undefined when the path
- * is not one of these resources. REST errors are raised as ApiError for
- * the server to write.
+ * Serves one request whose path after `/services/data/vXX.X/` starts with
+ * `ui-api` or `graphql`. REST errors are raised as ApiError for the server
+ * to write; GraphQL errors come back in the response body.
  */
-export function handleUiApiRequest(request: RestRequest, org: OrgRuntime): RestReply | undefined {
+export function handleUiApiRequest(request: RestRequest, org: OrgRuntime): RestReply {
     const [resource, ...rest] = request.segments;
     try {
         if (resource === 'graphql' && rest.length === 0) {
@@ -28,18 +28,13 @@ export function handleUiApiRequest(request: RestRequest, org: OrgRuntime): RestR
         if (resource === 'ui-api') {
             return handleUiApi(request, org, rest);
         }
-        return undefined;
+        throw notFound(`The requested resource does not exist: /${request.segments.join('/')}`);
     } catch (error) {
         if (error instanceof UiApiRequestError) {
             throw new ApiError(error.statusCode, error.errorCode, error.message);
         }
         throw error;
     }
-}
-
-/** True for paths that handleUiApiRequest serves: segments after `/services/data/vXX.X/`. */
-export function isUiApiPath(segments: string[]): boolean {
-    return segments[0] === 'ui-api' || (segments[0] === 'graphql' && segments.length === 1);
 }
 
 function handleUiApi(request: RestRequest, org: OrgRuntime, segments: string[]): RestReply {
