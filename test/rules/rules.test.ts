@@ -1,4 +1,11 @@
-import { RULE_TABLE, applyChange, emptyState, stateOf, validateState } from 'c/licenseRules';
+import {
+    RULE_TABLE,
+    applyChange,
+    checkSeatForAdd,
+    emptyState,
+    stateOf,
+    validateState
+} from 'c/licenseRules';
 import { codesOf, contextOf, held } from './support';
 
 const strict = contextOf(false);
@@ -426,5 +433,24 @@ describe('RULE_TABLE', () => {
     it('is frozen', () => {
         expect(Object.isFrozen(RULE_TABLE)).toBe(true);
         expect(Object.isFrozen(RULE_TABLE.implications[0])).toBe(true);
+    });
+});
+
+describe('checkSeatForAdd', () => {
+    it('finds a free seat', () => {
+        expect(checkSeatForAdd('SMS', { SMS: { purchased: 2, assigned: 1 } })).toBeUndefined();
+    });
+
+    it('reports a full license', () => {
+        expect(checkSeatForAdd('SMS', { SMS: { purchased: 2, assigned: 2 } })?.code).toBe(
+            'SEATS_EXCEEDED'
+        );
+    });
+
+    it('reports a license without seats', () => {
+        expect(checkSeatForAdd('SMS', {})?.code).toBe('LICENSE_NOT_PURCHASED');
+        expect(checkSeatForAdd('SMS', { SMS: { purchased: 0, assigned: 0 } })?.code).toBe(
+            'LICENSE_NOT_PURCHASED'
+        );
     });
 });

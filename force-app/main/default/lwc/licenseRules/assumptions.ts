@@ -1,5 +1,5 @@
 /**
- * Decisions taken where the licensing source says nothing. They are
+ * Decisions taken where the licensing source is silent. They are
  * assumptions, not stated rules: each is declared once here, and the code
  * named in `appliedBy` reads its value, so changing a value here changes
  * behaviour everywhere.
@@ -11,7 +11,7 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'CTI_WITH_FREEDOM_USES_NO_SEAT',
         statement:
-            'Assumption: CTI that comes with Freedom consumes no CTI seat; CTI seats count only users who hold CTI without Freedom.',
+            'Assumption: CTI that comes with Freedom consumes no CTI seat, so CTI seats count only users who hold CTI without Freedom.',
         value: true,
         appliedBy:
             'seatConsumingLicenses, and through it applyChange, validateState and computeSeatUsage'
@@ -34,10 +34,10 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'DOWNGRADE_REMOVES_NOTHING',
         statement:
-            'Assumption: when purchased seats drop below assigned seats, no license is removed automatically; the license shows as over-allocated and new assignments of it are blocked.',
+            'Assumption: when purchased seats drop below assigned seats, no license is removed automatically. The license shows as over-allocated, and new assignments of it are blocked.',
         value: true,
         // NOTE: the rules module never removes a license by itself, so no code here reads this
-        // value; applyChange blocks adds and allows removals on an over-allocated license either way.
+        // value. applyChange blocks adds and allows removals on an over-allocated license either way.
         appliedBy:
             'the sync job, which reports over-allocated licenses instead of unassigning their holders'
     }),
@@ -50,7 +50,7 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     })
 ] as const);
 
-/** Returns the value of an assumption; throws for an id that is not declared. */
+/** Returns the value of an assumption, and throws for an id that is not declared. */
 export function assumptionValue(id: AssumptionId): boolean {
     const assumption = ASSUMPTIONS.find((candidate) => candidate.id === id);
     if (!assumption) {

@@ -1,6 +1,6 @@
 /**
  * The license catalogue: ten licenses in three groups. Codes, labels and
- * field API names are fixed by docs/architecture.md; the validation rules,
+ * field API names are fixed by docs/architecture.md, and the validation rules,
  * the panel and the sync job all read them from here.
  */
 import type { LicenseCode, LicenseDefinition, LicenseGroupDefinition } from './types';
@@ -32,7 +32,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'CTI',
         group: 'INTERFACE',
         description:
-            'The original Natterbox interface inside Salesforce. It normally comes with Freedom; only legacy CTI organisations assign it on its own.',
+            'The original Natterbox interface inside Salesforce. It normally comes with Freedom, and only legacy CTI organisations assign it on its own.',
         features: ['Natterbox softphone panel inside Salesforce'],
         fieldApiName: 'CTI__c'
     }),
@@ -154,7 +154,7 @@ export function isLicenseCode(value: unknown): value is LicenseCode {
     return typeof value === 'string' && LICENSES_BY_CODE.has(value);
 }
 
-/** Looks up a license by code; throws UnknownLicenseError for a code outside the catalogue. */
+/** Looks up a license by code, and throws UnknownLicenseError for a code outside the catalogue. */
 export function getLicense(code: LicenseCode): LicenseDefinition {
     const license = LICENSES_BY_CODE.get(code);
     if (!license) {

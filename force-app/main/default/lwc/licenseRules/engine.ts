@@ -68,7 +68,7 @@ function isStillBrought(state: LicenseState, license: LicenseCode): boolean {
  * Removes a license and every license it brought, unless another held
  * license still brings it. Removing Freedom removes CTI in every
  * organisation, legacy CTI ones included, because the source states that
- * rule without exception; a legacy organisation may add CTI back alone.
+ * rule without exception. A legacy organisation may add CTI back alone.
  */
 function removeWithImplications(current: LicenseState, license: LicenseCode): Transition {
     let state = withLicense(current, license, false);

@@ -18,7 +18,7 @@ function error(code: string, licenses: LicenseCode[], message: string): Violatio
     return { code, severity: 'error', licenses, message };
 }
 
-function seats(count: number): string {
+function formatSeats(count: number): string {
     return count === 1 ? '1 seat' : `${count} seats`;
 }
 
@@ -84,7 +84,7 @@ export function seatsExceeded(license: LicenseCode, purchased: number, needed: n
     return error(
         RULE_CODES.SEATS_EXCEEDED,
         [license],
-        `${label} needs ${seats(needed)} but only ${seats(purchased)} ${verb} purchased.`
+        `${label} needs ${formatSeats(needed)} but only ${formatSeats(purchased)} ${verb} purchased.`
     );
 }
 

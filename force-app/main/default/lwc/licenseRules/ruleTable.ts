@@ -1,6 +1,6 @@
 /**
  * The one declaration of the rules between licenses. The engine, the
- * validation-rule generator and the docs read this table; the seat rules
+ * validation-rule generator and the docs read this table. The seat rules
  * (SEATS_EXCEEDED, LICENSE_NOT_PURCHASED) are not license pairs and live in
  * seats.ts.
  */

@@ -27,7 +27,7 @@ function requireCount(what: string, license: string, value: unknown): number {
 
 /**
  * Counts, per catalogue license, the holders consuming a seat and the
- * inactive ones among them. Every holder is counted; whether inactive
+ * inactive ones among them. Every holder is counted, and whether inactive
  * holders use a seat is decided by seatUsageFromCounts.
  */
 export function countSeatHolders(holders: readonly SeatHolder[]): SeatHolderCount[] {
@@ -149,10 +149,9 @@ export function computeSeatUsage(
 /**
  * Returns the SOQL condition on `Natterbox_User_License__c` that selects
  * the holders consuming a seat of the license, for example
- * `CTI__c = true AND Freedom__c = false`. Grouping
- * `SELECT COUNT(Id) FROM Natterbox_User_License__c WHERE <condition>` by
- * `User__r.IsActive` gives the `assigned` and `reclaimable` counts of
- * seatUsageFromCounts.
+ * `CTI__c = true AND Freedom__c = false`. `SELECT COUNT() ... WHERE` the
+ * condition gives `assigned` for seatUsageFromCounts, and the same query
+ * with `AND User__r.IsActive = false` gives `reclaimable`.
  */
 export function seatHolderFilter(license: LicenseCode): string {
     const conditions = [`${getLicense(license).fieldApiName} = true`];

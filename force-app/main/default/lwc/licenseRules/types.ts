@@ -68,7 +68,7 @@ export interface SeatCount {
 /** Organisation facts the rules depend on. */
 export interface RuleContext {
     readonly legacyCtiAllowed: boolean;
-    /** Seat counts per license; without it no seat check runs. */
+    /** Seat counts per license. Without them no seat check runs. */
     readonly seats?: Partial<Record<LicenseCode, SeatCount>>;
 }
 
@@ -99,7 +99,7 @@ export interface Violation {
 /** Outcome of applyChange. */
 export interface ApplyResult {
     readonly accepted: boolean;
-    /** The new state when accepted; the input state itself when rejected. */
+    /** The new state when accepted, or the input state itself when rejected. */
     readonly state: LicenseState;
     readonly cascades: Cascade[];
     /**
@@ -155,7 +155,7 @@ export interface RuleTable {
 export interface Subscription {
     readonly license: string;
     readonly purchased: number;
-    /** Label to show for a license outside the catalogue; defaults to the code. */
+    /** Label to show for a license outside the catalogue, by default the code. */
     readonly label?: string;
 }
 
@@ -187,6 +187,6 @@ export interface SeatUsage {
     readonly overAllocatedBy: number;
     /** Seats held by inactive users, which releasing them would free. */
     readonly reclaimable: number;
-    /** True for catalogue licenses; false for subscriptions outside the catalogue. */
+    /** True for catalogue licenses, false for subscriptions outside the catalogue. */
     readonly assignable: boolean;
 }
