@@ -27,7 +27,7 @@ export const VALIDATION_RULES_DIR = `force-app/main/default/objects/${USER_LICEN
 /** Suffix of a validation rule file in source format. */
 export const VALIDATION_RULE_SUFFIX = '.validationRule-meta.xml';
 
-/** How a generated rule reads one setting of the rule context. */
+/** Formula and label of one rule-context setting, as generated rules use them. */
 export interface SettingReference {
     /**
      * Formula expression of the setting. Validation rules read the hierarchy
@@ -35,7 +35,7 @@ export interface SettingReference {
      * running user, falling back to the org default.
      */
     formula: string;
-    /** Where an admin changes the setting, for rule descriptions. */
+    /** Name and location of the setting in Setup, for rule descriptions. */
     label: string;
 }
 
@@ -101,14 +101,14 @@ function stateHolding(licenses: readonly LicenseCode[]): LicenseState {
  * smallest state that breaks the rule, so the org and the components show
  * the same sentence.
  */
-function engineMessage(ruleCode: string, held: readonly LicenseCode[]): string {
+function engineMessage(ruleCode: string, heldLicenses: readonly LicenseCode[]): string {
     const context: RuleContext = { legacyCtiAllowed: false };
-    const violation = validateState(stateHolding(held), context).find(
+    const violation = validateState(stateHolding(heldLicenses), context).find(
         (candidate) => candidate.code === ruleCode && candidate.severity === 'error'
     );
     if (!violation) {
         throw new ValidationRuleGenerationError(
-            `validateState reports no error ${ruleCode} for a user holding only ${held.join(', ')}; the rule table and the engine disagree.`
+            `validateState reports no error ${ruleCode} for a user holding only ${heldLicenses.join(', ')}; the rule table and the engine disagree.`
         );
     }
     return violation.message;

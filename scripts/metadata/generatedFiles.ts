@@ -25,7 +25,10 @@ function listGenerated(folder: string, suffix: string): string[] {
         .sort();
 }
 
-/** Compares `folder` with `expected` (file name to content), looking only at files ending in `suffix`. */
+/**
+ * Compares `folder` with `expected` (file name to content), looking only at
+ * files ending in `suffix`.
+ */
 export function diffGeneratedFiles(
     folder: string,
     expected: ReadonlyMap<string, string>,

@@ -29,7 +29,10 @@ const REPEATED = new Set([
     'target',
     'targetConfig',
     'tabs',
-    'actionOverrides'
+    'actionOverrides',
+    'layoutSections',
+    'layoutColumns',
+    'layoutItems'
 ]);
 
 /** Repeated elements whose tag is also used for a single value elsewhere, by parent path. */

@@ -1,5 +1,15 @@
 import { LICENSES } from 'c/licenseRules';
-import { children, readObject, readObjectFields, text, type XmlNode } from './metadataFiles';
+import path from 'node:path';
+import {
+    children,
+    DEFAULT_DIR,
+    listFiles,
+    readMetadata,
+    readObject,
+    readObjectFields,
+    text,
+    type XmlNode
+} from './metadataFiles';
 
 // The objects and fields that docs/architecture.md fixes and the code reads,
 // with the metadata type each must have.
@@ -97,9 +107,9 @@ describe('object Natterbox_User_License__c', () => {
         const user = field(USER_LICENSE, 'User__c');
         expect(text(user, 'referenceTo')).toBe('User');
         expect(text(user, 'deleteConstraint')).toBe('SetNull');
-        // SOQL names the parent relationship after the field (User__c gives
-        // User__r); relationshipName in metadata is the child relationship
-        // seen from User, which Salesforce suffixes with __r itself.
+        // SOQL names the parent relationship after the field, so User__c
+        // gives User__r. The relationshipName element is the child
+        // relationship seen from User, and Salesforce appends __r to it.
         expect(text(user, 'fullName')).toBe('User__c');
         expect(text(user, 'relationshipName')).toBe('Natterbox_User_Licenses');
     });
@@ -183,5 +193,23 @@ describe('catalogue fields', () => {
             (license) => text(fields.get(license.fieldApiName) ?? {}, 'type') !== 'Checkbox'
         ).map((license) => `${license.code} (${license.fieldApiName})`);
         expect(missing).toEqual([]);
+    });
+});
+
+describe('page layouts', () => {
+    const STANDARD_FIELDS = new Set(['Name', 'OwnerId', 'CreatedById', 'LastModifiedById']);
+
+    it.each([SUBSCRIPTION, USER_LICENSE, SYNC_RUN])('show every field of %s', (object) => {
+        const files = listFiles(path.join(DEFAULT_DIR, 'layouts')).filter((file) =>
+            path.basename(file).startsWith(`${object}-`)
+        );
+        expect(files).toHaveLength(1);
+        const layout = readMetadata(files[0] ?? '');
+        const placed = children(layout, 'layoutSections')
+            .flatMap((section) => children(section, 'layoutColumns'))
+            .flatMap((column) => children(column, 'layoutItems'))
+            .map((item) => text(item, 'field') ?? '');
+        const custom = placed.filter((field) => !STANDARD_FIELDS.has(field));
+        expect(custom.sort()).toEqual([...readObjectFields(object).keys()].sort());
     });
 });

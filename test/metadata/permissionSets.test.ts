@@ -161,7 +161,12 @@ function grantedFields(permissionSet: XmlNode): Record<string, FieldAccess | 'no
         children(permissionSet, 'fieldPermissions').map((grant) => {
             const editable = text(grant, 'editable') === 'true';
             const readable = text(grant, 'readable') === 'true';
-            const level = editable ? 'edit' : readable ? 'read' : 'none';
+            let level: FieldAccess | 'none' = 'none';
+            if (editable) {
+                level = 'edit';
+            } else if (readable) {
+                level = 'read';
+            }
             return [text(grant, 'field') ?? '', level];
         })
     );

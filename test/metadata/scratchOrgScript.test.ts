@@ -28,7 +28,10 @@ function callsOf(command: string): SfInvocation[] {
     return invocations.filter((invocation) => commandOf(invocation) === command);
 }
 
-/** Flags a help text defines: lines such as "  -a, --alias=<value>  Alias ..." or "  --json  ...". */
+/**
+ * Collects the flags a help text defines, from lines such as
+ * "  -a, --alias=<value>  Alias ..." or "  --json  ...".
+ */
 function definedFlags(help: string): Set<string> {
     const flags = new Set<string>();
     for (const match of help.matchAll(/^\s+(?:(-[A-Za-z]), )?(--[a-z][a-z-]*)/gm)) {
@@ -55,8 +58,9 @@ describe('scripts/scratch-org.sh', () => {
     });
 
     it('deploys the build output after building it', () => {
-        const [deploy] = callsOf('project deploy start');
-        expect(deploy && valuesOf(deploy, '--metadata-dir')).toEqual(['build/deploy']);
+        const deploys = callsOf('project deploy start');
+        expect(deploys).toHaveLength(1);
+        expect(valuesOf(deploys[0] as SfInvocation, '--metadata-dir')).toEqual(['build/deploy']);
         const build = source.indexOf('npm run -s build:lwc');
         expect(build).toBeGreaterThan(-1);
         expect(build).toBeLessThan(source.indexOf('sf project deploy start'));

@@ -50,7 +50,12 @@ export function runSf(args: string[], home: SfHome, timeoutMs = 60_000): Promise
             args,
             { cwd: PROJECT_ROOT, env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
             (error, stdout, stderr) => {
-                const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+                let code = 0;
+                if (error) {
+                    // A numeric code is the exit status. A string code such as
+                    // ETIMEDOUT or ENOENT means sf did not exit by itself.
+                    code = typeof error.code === 'number' ? error.code : 1;
+                }
                 resolve({ code, stdout: String(stdout), stderr: String(stderr) });
             }
         );

@@ -1,6 +1,6 @@
 /**
  * Finds the `sf` invocations in a bash script, so a test can check each
- * command and flag against the installed CLI. The lexer knows what this
+ * command and flag against the installed CLI. The lexer handles what this
  * project's scripts use: quotes, comments, backslash continuations, pipes,
  * `&&`, `;` and `$( )`. It is not a full shell parser.
  */

@@ -20,7 +20,7 @@ import { listFiles, PROJECT_ROOT, readMetadata, text } from './metadataFiles';
 const rulesFolder = path.join(PROJECT_ROOT, VALIDATION_RULES_DIR);
 const legacyFormula = SETTINGS.legacyCtiAllowed.formula;
 
-/** Every combination of the ten license checkboxes: 2^10 = 1,024 states. */
+/** Lists every combination of the ten license checkboxes: 2^10 = 1,024 states. */
 function allStates(): LicenseState[] {
     const count = 2 ** LICENSES.length;
     return Array.from({ length: count }, (_, mask) => {
