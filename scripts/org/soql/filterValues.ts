@@ -101,6 +101,8 @@ export function filterOperand(
                 return { kind: 'value', value: decodeStringLiteral(raw, options.likePattern) };
             }
             if (family === 'id') {
+                // NOTE: Salesforce rejects a malformed ID here (INVALID_QUERY_FILTER_OPERATOR).
+                // This engine compares it as given, so it matches no record.
                 const text = decodeStringLiteral(raw);
                 return { kind: 'value', value: normalizeId(text) ?? text };
             }

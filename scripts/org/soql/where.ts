@@ -1,12 +1,15 @@
 /**
  * Compiles a WHERE clause into a SQLite expression with bound parameters.
  *
- * Comparisons follow SOQL's two-valued logic, not SQL's three-valued one:
- * `!=` and NOT IN match records whose field is null, and every other
- * comparison with a null field is false, so NOT never turns an unknown
- * into a match or hides one. Text compares case-insensitively unless the
- * field is marked case-sensitive (SOQL and SOSL Reference: "Comparison
- * Operators").
+ * Comparisons treat null as an ordinary value, so that NOT never meets
+ * SQL's unknown truth value: `!=` and NOT IN match records whose field is
+ * null, and every other comparison with a null field is false. A parent
+ * field of a missing parent reads as null (SOQL and SOSL Reference: "Use
+ * null in WHERE"). Text compares case-insensitively unless the field is
+ * case-sensitive (SOQL and SOSL Reference: "Comparison Operators").
+ *
+ * NOTE: the reference pages do not state the result of `!=` on a null
+ * field. Matching it follows what orgs are reported to return.
  */
 import type {
     ConditionWithValueQuery,
@@ -215,6 +218,13 @@ function compileComparison(
     const fieldName = `${resolved.object.name}.${resolved.field.name}`;
 
     if (operand.kind === 'null') {
+        if (
+            valueFamily(resolved.field.type) === 'boolean' &&
+            (operator === '=' || operator === '!=')
+        ) {
+            // A checkbox is never null: "= null" means false and "!= null" means true.
+            return { sql: `IFNULL(${column}, 0) = ${operator === '=' ? 0 : 1}`, params: [] };
+        }
         if (operator === '=' || operator === '!=') {
             return { sql: `${column} IS ${operator === '=' ? '' : 'NOT '}NULL`, params: [] };
         }

@@ -121,4 +121,48 @@ describe('SOQL aggregate functions', () => {
             { attributes: AGGREGATE, active: false, expr0: 1 }
         ]);
     });
+
+    test('GROUP BY several fields', () => {
+        const records = org.query(
+            `SELECT User__r.IsActive, CTI__c, Freedom__c, SMS__c, COUNT(Id) holders
+             FROM Natterbox_User_License__c WHERE CTI__c = true OR Freedom__c = true OR SMS__c = true
+             GROUP BY User__r.IsActive, CTI__c, Freedom__c, SMS__c
+             ORDER BY User__r.IsActive, CTI__c, Freedom__c, SMS__c`
+        );
+
+        expect(records).toEqual([
+            {
+                attributes: AGGREGATE,
+                IsActive: null,
+                CTI__c: false,
+                Freedom__c: false,
+                SMS__c: true,
+                holders: 1
+            },
+            {
+                attributes: AGGREGATE,
+                IsActive: true,
+                CTI__c: true,
+                Freedom__c: false,
+                SMS__c: false,
+                holders: 1
+            },
+            {
+                attributes: AGGREGATE,
+                IsActive: true,
+                CTI__c: true,
+                Freedom__c: false,
+                SMS__c: true,
+                holders: 1
+            },
+            {
+                attributes: AGGREGATE,
+                IsActive: true,
+                CTI__c: true,
+                Freedom__c: true,
+                SMS__c: false,
+                holders: 1
+            }
+        ]);
+    });
 });

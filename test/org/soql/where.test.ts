@@ -76,6 +76,20 @@ describe('SOQL WHERE comparisons', () => {
         expect(licenseNames('User__c = null')).toEqual(['NUL-000005']);
     });
 
+    test('checkbox null means false', () => {
+        expect(subscriptionCodes('Provisioned__c = null')).toEqual(['SMS', 'WHATSAPP']);
+        expect(subscriptionCodes('Provisioned__c != null')).toEqual([
+            'CTI',
+            'FREEDOM',
+            'OTHER_CALL_RECORDING'
+        ]);
+    });
+
+    test('missing parent reads as null', () => {
+        expect(licenseNames('User__r.Name = null')).toEqual(['NUL-000005']);
+        expect(licenseNames('User__r.Profile.Name = null')).toEqual(['NUL-000004', 'NUL-000005']);
+    });
+
     test('IDs accept the 15-character form', () => {
         expect(licenseNames(`User__c = '${ids.bob.slice(0, 15)}'`)).toEqual(['NUL-000002']);
         expect(licenseNames(`Id = '${ids.licenseCleo}'`)).toEqual(['NUL-000003']);
