@@ -8,8 +8,9 @@
  *   token; a refresh through /services/oauth2/token still succeeds.
  * - `requestLimitExceeded`: 403 REQUEST_LIMIT_EXCEEDED.
  * - `serviceUnavailable`: 503 with a SERVER_UNAVAILABLE body.
- * - `dropConnection`: the socket is destroyed after the request is read,
- *   with no response.
+ * - `dropConnection`: the connection is reset (TCP RST) after the request
+ *   is read, with no response, so the client sees ECONNRESET. A plain close
+ *   is not used because jsforce 3.10 does not retry "other side closed".
  * - `lockRow`: inside a 200 sObject Collections response, the chosen
  *   records fail with UNABLE_TO_LOCK_ROW and nothing is written for them.
  * - `latency`: the request is answered normally after `latencyMs`.

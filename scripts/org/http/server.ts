@@ -100,7 +100,8 @@ class RequestHandler {
             faultName = fault?.kind;
             if (fault?.kind === 'dropConnection') {
                 this.log(method, rawPath, 0, false, started, faultName);
-                request.socket.destroy();
+                // A TCP reset, as when a proxy or load balancer drops the connection.
+                request.socket.resetAndDestroy();
                 return;
             }
             if (fault?.kind === 'latency') {

@@ -1,0 +1,91 @@
+import type { LocalOrg } from '../../scripts/org/org';
+import { connect, startFixtureOrg } from './helpers';
+
+describe('local org query', () => {
+    let org: LocalOrg;
+
+    beforeAll(async () => {
+        org = await startFixtureOrg();
+        const records = Array.from({ length: 5000 }, (_, index) => ({
+            User_Id__c: `005Q${String(index).padStart(14, '0')}`,
+            Freedom__c: index % 2 === 0,
+            CTI__c: index % 2 === 0
+        }));
+        org.seed.insert('Natterbox_User_License__c', records);
+    });
+
+    afterAll(async () => {
+        await org.close();
+    });
+
+    test('pages of 2000 with nextRecordsUrl', async () => {
+        const conn = connect(org);
+        const soql = encodeURIComponent(
+            'SELECT Id, User_Id__c FROM Natterbox_User_License__c ORDER BY User_Id__c'
+        );
+        const first = await conn.request<{
+            totalSize: number;
+            done: boolean;
+            records: unknown[];
+            nextRecordsUrl?: string;
+        }>(`/services/data/v64.0/query?q=${soql}`);
+        expect(first.totalSize).toBe(5000);
+        expect(first.done).toBe(false);
+        expect(first.records).toHaveLength(2000);
+        expect(first.nextRecordsUrl).toMatch(
+            /^\/services\/data\/v64\.0\/query\/01g[A-Za-z0-9]+-2000$/
+        );
+        const second = await conn.request<{ records: { User_Id__c: string }[] }>(
+            first.nextRecordsUrl as string
+        );
+        expect(second.records).toHaveLength(2000);
+        expect(second.records[0]?.User_Id__c).toBe(`005Q${String(2000).padStart(14, '0')}`);
+    });
+
+    test('autoFetch reads all 5000 in 3 requests', async () => {
+        const conn = connect(org);
+        const before = org.requestLog.length;
+        const records: unknown[] = [];
+        await new Promise<void>((resolve, reject) => {
+            conn.query('SELECT Id FROM Natterbox_User_License__c')
+                .on('record', (record) => records.push(record))
+                .on('end', () => resolve())
+                .on('error', reject)
+                .run({ autoFetch: true, maxFetch: 10000 });
+        });
+        expect(records).toHaveLength(5000);
+        expect(
+            org.requestLog
+                .slice(before)
+                .map((entry) => entry.path.split('?')[0]?.replace(/01g\w+-\d+/, 'LOCATOR'))
+        ).toEqual([
+            '/services/data/v64.0/query',
+            '/services/data/v64.0/query/LOCATOR',
+            '/services/data/v64.0/query/LOCATOR'
+        ]);
+    });
+
+    test('count query returns totalSize only', async () => {
+        const conn = connect(org);
+        const result = await conn.query(
+            'SELECT COUNT() FROM Natterbox_User_License__c WHERE Freedom__c = true'
+        );
+        expect(result.totalSize).toBe(2500);
+        expect(result.records).toEqual([]);
+    });
+
+    test('relationship field Profile.Name', async () => {
+        const conn = connect(org);
+        const result = await conn.query<{ Profile: { Name: string } }>(
+            `SELECT Id, Profile.Name FROM User WHERE Id = '${org.adminUserId}'`
+        );
+        expect(result.records[0]?.Profile.Name).toBe('System Administrator');
+    });
+
+    test('unknown locator is INVALID_QUERY_LOCATOR', async () => {
+        const conn = connect(org);
+        await expect(
+            conn.queryMore('/services/data/v64.0/query/01gAAAAAAAAAAAAAAA-2000')
+        ).rejects.toMatchObject({ errorCode: 'INVALID_QUERY_LOCATOR' });
+    });
+});
