@@ -89,7 +89,7 @@ const EXPECTED: Record<string, Grants> = {
             ...access(USER_LICENSE, [...LICENSE_CHECKBOXES, 'User__c', 'User_Id__c'], 'edit'),
             ...access(SUBSCRIPTION, SUBSCRIPTION_FIELDS, 'read'),
             ...access(SYNC_RUN, SYNC_RUN_FIELDS, 'read'),
-            ...access(SYNC_RUN, ['Requested_By__c', 'Dry_Run__c'], 'edit')
+            ...access(SYNC_RUN, ['Status__c', 'Requested_By__c', 'Dry_Run__c'], 'edit')
         },
         apps: [APP],
         tabs: [ADMIN_TAB, SUBSCRIPTION, USER_LICENSE, SYNC_RUN],
