@@ -26,6 +26,20 @@ export default [
     },
     ...lwcConfig.configs.recommendedTs.map((config) => ({ ...config, files: lwcFiles })),
     {
+        // The LWC configs parse with @babel/eslint-parser, which does not
+        // track TypeScript types, so no-undef and no-unused-vars would flag
+        // every type name. typescript-eslint's parser and its unused-vars
+        // rule take over for .ts files; tsc checks undefined names.
+        files: ['force-app/**/*.ts'],
+        languageOptions: { parser: tseslint.parser },
+        plugins: { '@typescript-eslint': tseslint.plugin },
+        rules: {
+            'no-undef': 'off',
+            'no-unused-vars': 'off',
+            '@typescript-eslint/no-unused-vars': 'error'
+        }
+    },
+    {
         files: ['force-app/**/__tests__/**/*.{js,ts}'],
         languageOptions: { globals: { ...globals.jest, ...globals.node } }
     },
