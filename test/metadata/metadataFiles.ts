@@ -32,7 +32,8 @@ const REPEATED = new Set([
     'actionOverrides',
     'layoutSections',
     'layoutColumns',
-    'layoutItems'
+    'layoutItems',
+    'columns'
 ]);
 
 /** Repeated elements whose tag is also used for a single value elsewhere, by parent path. */

@@ -8,6 +8,7 @@ import {
     readObject,
     readObjectFields,
     text,
+    texts,
     type XmlNode
 } from './metadataFiles';
 
@@ -211,5 +212,18 @@ describe('page layouts', () => {
             .map((item) => text(item, 'field') ?? '');
         const custom = placed.filter((field) => !STANDARD_FIELDS.has(field));
         expect(custom.sort()).toEqual([...readObjectFields(object).keys()].sort());
+    });
+});
+
+describe('list views', () => {
+    it.each([SUBSCRIPTION, USER_LICENSE, SYNC_RUN])('name existing columns on %s', (object) => {
+        const view = readMetadata(
+            path.join(DEFAULT_DIR, 'objects', object, 'listViews/All.listView-meta.xml')
+        );
+        const columns = texts(view, 'columns').filter((column) => column !== 'NAME');
+        const fields = readObjectFields(object);
+        expect(columns.length).toBeGreaterThan(0);
+        expect(columns.filter((column) => !fields.has(column))).toEqual([]);
+        expect(text(view, 'filterScope')).toBe('Everything');
     });
 });
