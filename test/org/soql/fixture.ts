@@ -2,9 +2,11 @@
  * A small org for the SOQL engine tests: a schema shaped like the product's
  * objects (User with Profile, Natterbox_User_License__c with its User__c
  * lookup, Natterbox_Subscription__c, Natterbox_Sync_Run__c), an in-memory
- * node:sqlite database laid out by the storage rules, and seed records.
+ * node:sqlite database created with the storage layer's own DDL, and seed
+ * records.
  */
 import { DatabaseSync } from 'node:sqlite';
+import { objectDdl } from '../../../scripts/org/schema/storage';
 import type {
     FieldSchema,
     FieldType,
@@ -109,25 +111,6 @@ export function testSchema(): OrgSchema {
     };
 }
 
-/** Builds a table by the storage rules: text columns NOCASE except Id and lookups. */
-function createTable(db: DatabaseSync, schema: ObjectSchema): void {
-    const columns = schema.fields.map((definition) => {
-        switch (definition.type) {
-            case 'id':
-                return `"${definition.column}" TEXT PRIMARY KEY`;
-            case 'reference':
-                return `"${definition.column}" TEXT`;
-            case 'boolean':
-                return `"${definition.column}" INTEGER NOT NULL DEFAULT 0`;
-            case 'double':
-                return `"${definition.column}" REAL`;
-            default:
-                return `"${definition.column}" TEXT COLLATE NOCASE`;
-        }
-    });
-    db.exec(`CREATE TABLE "${schema.table}" (${columns.join(', ')})`);
-}
-
 function insert(db: DatabaseSync, table: string, rows: Record<string, string | number | null>[]) {
     for (const row of rows) {
         const columns = Object.keys(row);
@@ -165,7 +148,9 @@ export const NOW = new Date('2026-03-11T09:30:00.000Z');
 export function seedDatabase(schema: OrgSchema): DatabaseSync {
     const db = new DatabaseSync(':memory:');
     for (const definition of schema.objects) {
-        createTable(db, definition);
+        for (const statement of objectDdl(definition)) {
+            db.exec(statement);
+        }
     }
     insert(db, 'profile', [
         { id: ids.admin, name: 'System Administrator' },
