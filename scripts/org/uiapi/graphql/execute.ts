@@ -9,6 +9,7 @@
  */
 import {
     GraphQLError,
+    valueFromASTUntyped,
     Kind,
     parse,
     type DocumentNode,
@@ -94,7 +95,7 @@ function executeOperation(
                 .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
                 .map((fragment) => [fragment.name.value, fragment])
         ),
-        variables: readVariables(body.variables)
+        variables: readVariables(operation, body.variables)
     };
 
     const data: Record<string, unknown> = {};
@@ -147,17 +148,27 @@ function selectOperation(document: DocumentNode, operationName: unknown): Operat
     return only;
 }
 
-function readVariables(variables: unknown): Record<string, unknown> {
-    if (variables === undefined || variables === null) {
-        return {};
+/** Reads the request's variables, with the defaults the operation declares for missing ones. */
+function readVariables(
+    operation: OperationDefinitionNode,
+    variables: unknown
+): Record<string, unknown> {
+    if (variables !== undefined && variables !== null) {
+        if (typeof variables !== 'object' || Array.isArray(variables)) {
+            throw new GraphQlRequestError(
+                'Invalid variables: expected a JSON object.',
+                'ValidationError'
+            );
+        }
     }
-    if (typeof variables !== 'object' || Array.isArray(variables)) {
-        throw new GraphQlRequestError(
-            'Invalid variables: expected a JSON object.',
-            'ValidationError'
-        );
+    const values: Record<string, unknown> = { ...(variables as Record<string, unknown> | null) };
+    for (const definition of operation.variableDefinitions ?? []) {
+        const name = definition.variable.name.value;
+        if (values[name] === undefined && definition.defaultValue) {
+            values[name] = valueFromASTUntyped(definition.defaultValue, {});
+        }
     }
-    return variables as Record<string, unknown>;
+    return values;
 }
 
 function executeUiApi(

@@ -56,9 +56,7 @@ export function readArguments(field: FieldNode, scope: RequestScope): Record<str
 }
 
 function readValue(value: ValueNode, scope: RequestScope): unknown {
-    if (value.kind === Kind.VARIABLE && !(value.name.value in scope.variables)) {
-        throw errorAt(value, `Variable '$${value.name.value}' is used but has no value.`);
-    }
+    // A variable without a value reads as undefined, so the argument counts as omitted.
     return valueFromASTUntyped(value, scope.variables);
 }
 

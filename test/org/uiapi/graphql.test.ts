@@ -1,0 +1,242 @@
+// Response bodies are arbitrary JSON that the tests read by path.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { UiApiFixture } from './helpers';
+import { postGraphQl, startFixtureOrg } from './helpers';
+
+let fixture: UiApiFixture;
+
+beforeAll(async () => {
+    fixture = await startFixtureOrg();
+});
+
+afterAll(async () => {
+    await fixture.org.close();
+});
+
+/** Counts license records straight from SQLite, as a check independent of the GraphQL path. */
+function countInDatabase(sqlWhere: string): number {
+    const row = fixture.org.store.db
+        .prepare(
+            `SELECT COUNT(*) AS n FROM natterbox_user_license__c l LEFT JOIN "user" u ON u.id = l.user__c WHERE ${sqlWhere}`
+        )
+        .get() as { n: number };
+    return Number(row.n);
+}
+
+describe('GraphQL record queries', () => {
+    it('returns filtered nodes with values and parents', async () => {
+        const { status, data, errors } = await postGraphQl(
+            fixture.org,
+            `query licenses($active: Boolean) {
+                uiapi { query {
+                    Natterbox_User_License__c(
+                        where: { and: [{ Freedom__c: { eq: true } }, { User__r: { IsActive: { eq: $active } } }] }
+                    ) {
+                        edges { node { Id Freedom__c { value displayValue } holder: User__r { Id Name { value } } } }
+                    }
+                } }
+            }`,
+            { active: true }
+        );
+
+        expect(status).toBe(200);
+        expect(errors).toEqual([]);
+        const edges = data.uiapi.query.Natterbox_User_License__c.edges;
+        expect(edges).toHaveLength(1);
+        expect(edges[0].node.Id).toBe(fixture.licenses.Lovelace);
+        expect(edges[0].node.Freedom__c).toEqual({ value: true, displayValue: null });
+        expect(edges[0].node.holder.Id).toBe(fixture.users.Lovelace);
+        expect(edges[0].node.holder.Name.value).toBe('Ada Lovelace');
+    });
+
+    it('orders and pages with cursors', async () => {
+        const page = (after?: string) =>
+            postGraphQl(
+                fixture.org,
+                `query users($after: String) { uiapi { query {
+                    User(first: 2, after: $after, orderBy: { LastName: { order: DESC } }, where: { LastName: { ne: "Admin" } }) {
+                        totalCount
+                        pageInfo { hasNextPage hasPreviousPage endCursor }
+                        edges { node { LastName { value } } }
+                    }
+                } } }`,
+                { after }
+            );
+
+        const first = (await page()).data.uiapi.query.User;
+        const second = (await page(first.pageInfo.endCursor)).data.uiapi.query.User;
+
+        const names = (connection: any) =>
+            connection.edges.map((edge: any) => edge.node.LastName.value);
+        expect(first.totalCount).toBe(countUsers() - countUsersNamed('Admin'));
+        expect(names(first)).toEqual(['Turing', "O'Dijkstra"]);
+        expect(first.pageInfo.hasNextPage).toBe(true);
+        expect(first.pageInfo.hasPreviousPage).toBe(false);
+        expect(names(second)).toEqual(['Lovelace', 'Hopper']);
+        expect(second.pageInfo.hasPreviousPage).toBe(true);
+    });
+
+    it('keeps quotes in string filters as data', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            `query byName($name: String) { uiapi { query { User(where: { LastName: { eq: $name } }) {
+                edges { node { Id } }
+            } } } }`,
+            { name: "x' OR LastName != '" }
+        );
+        const quoted = await postGraphQl(
+            fixture.org,
+            `{ uiapi { query { User(where: { LastName: { like: "O'Dij%" } }) { edges { node { Id } } } } } }`
+        );
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.query.User.edges).toEqual([]);
+        expect(quoted.data.uiapi.query.User.edges).toEqual([
+            { node: { Id: fixture.users["O'Dijkstra"] } }
+        ]);
+    });
+
+    it('defaults to ten records a page', async () => {
+        const extra = Array.from({ length: 12 }, (_, index) => ({
+            LastName: `Bulk${String(index).padStart(2, '0')}`,
+            Username: `bulk${index}@example.invalid`,
+            Email: `bulk${index}@example.invalid`,
+            ProfileId: fixture.org.base.standardProfileId
+        }));
+        fixture.org.seed.insert('User', extra);
+
+        const { data } = await postGraphQl(
+            fixture.org,
+            `{ uiapi { query { User(where: { LastName: { like: "Bulk%" } }) { totalCount pageInfo { hasNextPage } edges { node { Id } } } } } }`
+        );
+
+        expect(data.uiapi.query.User.totalCount).toBe(12);
+        expect(data.uiapi.query.User.edges).toHaveLength(10);
+        expect(data.uiapi.query.User.pageInfo.hasNextPage).toBe(true);
+    });
+});
+
+function countUsers(): number {
+    return Number(
+        (fixture.org.store.db.prepare('SELECT COUNT(*) AS n FROM "user"').get() as { n: number }).n
+    );
+}
+
+function countUsersNamed(lastName: string): number {
+    const row = fixture.org.store.db
+        .prepare('SELECT COUNT(*) AS n FROM "user" WHERE lastname = ?')
+        .get(lastName) as {
+        n: number;
+    };
+    return Number(row.n);
+}
+
+describe('GraphQL aggregate queries', () => {
+    it('counts with a relationship filter', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            `{ uiapi { aggregate {
+                inactive: Natterbox_User_License__c(where: { and: [{ Freedom__c: { eq: true } }, { User__r: { IsActive: { eq: false } } }] }) {
+                    edges { node { aggregate { Id { count { value } } } } }
+                }
+                all: Natterbox_User_License__c { edges { node { aggregate { Id { count { value } } } } } }
+            } } }`
+        );
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.aggregate.inactive.edges[0].node.aggregate.Id.count.value).toBe(
+            countInDatabase('l.freedom__c = 1 AND u.isactive = 0')
+        );
+        expect(data.uiapi.aggregate.all.edges[0].node.aggregate.Id.count.value).toBe(
+            countInDatabase('1 = 1')
+        );
+    });
+
+    it('groups and sums', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            `{ uiapi { aggregate {
+                Natterbox_User_License__c(groupBy: { Freedom__c: { group: true } }) {
+                    edges { node { aggregate { Freedom__c { value } Id { count { value } } } } }
+                }
+                Natterbox_Subscription__c { edges { node { aggregate { Purchased_Seats__c { sum { value } } } } } }
+            } } }`
+        );
+
+        expect(errors).toEqual([]);
+        const groups = data.uiapi.aggregate.Natterbox_User_License__c.edges.map((edge: any) => [
+            edge.node.aggregate.Freedom__c.value,
+            edge.node.aggregate.Id.count.value
+        ]);
+        expect(new Map(groups)).toEqual(
+            new Map([
+                [true, countInDatabase('l.freedom__c = 1')],
+                [false, countInDatabase('l.freedom__c = 0')]
+            ])
+        );
+        expect(
+            data.uiapi.aggregate.Natterbox_Subscription__c.edges[0].node.aggregate
+                .Purchased_Seats__c.sum.value
+        ).toBe(4);
+    });
+});
+
+describe('GraphQL errors', () => {
+    it('reports an unknown field with its location', async () => {
+        const { status, data, errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { User { edges { node { Nope { value } } } } } } }'
+        );
+
+        expect(status).toBe(200);
+        expect(data).toBeNull();
+        expect(errors).toHaveLength(1);
+        expect(errors[0].message).toContain("'Nope'");
+        expect(errors[0].locations).toEqual([{ line: 1, column: 41 }]);
+        expect(errors[0].extensions.classification).toBe('ValidationError');
+    });
+
+    it('reports invalid syntax', async () => {
+        const { data, errors } = await postGraphQl(fixture.org, '{ uiapi { query { User( } }');
+
+        expect(data).toBeNull();
+        expect(errors[0].extensions.classification).toBe('InvalidSyntax');
+    });
+
+    it('reports an unknown object', async () => {
+        const { errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { Account { edges { node { Id } } } } } }'
+        );
+
+        expect(errors[0].message).toContain("'Account'");
+    });
+
+    it('rejects a filter value of the wrong type', async () => {
+        const { errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { Natterbox_User_License__c(where: { CTI__c: { eq: "yes" } }) { edges { node { Id } } } } } }'
+        );
+
+        expect(errors[0].message).toContain('CTI__c');
+        expect(errors[0].message).toContain('true or false');
+    });
+
+    it('rejects mutations', async () => {
+        const { errors } = await postGraphQl(fixture.org, 'mutation { uiapi { x } }');
+
+        expect(errors[0].message).toContain("'mutation'");
+    });
+
+    it('rejects a request without a valid token', async () => {
+        const response = await fetch(`${fixture.org.instanceUrl}/services/data/v64.0/graphql`, {
+            method: 'POST',
+            headers: { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+                query: '{ uiapi { query { User { edges { node { Id } } } } } }'
+            })
+        });
+
+        expect(response.status).toBe(401);
+    });
+});
