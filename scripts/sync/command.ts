@@ -1,0 +1,173 @@
+/**
+ * The sync command: parses flags, runs the sync (once, or serving requests
+ * under `--watch`) and prints a seat table or JSON. Returns the exit code
+ * instead of exiting, so tests can run it in-process.
+ */
+import { EXIT_CODES, InvalidSourceError, SyncError } from './errors';
+import { HELP, parseCommandOptions, type CommandOptions } from './flags';
+import { formatSyncResult } from './format';
+import { startLocalDefaultOrg, sampleExportPath, SAMPLE_EXPORT } from './localOrg';
+import { createLogger, type Logger } from './log';
+import { prepareSource, type SourceSpec } from './prepare';
+import type { SyncResult } from './result';
+import { openConnection, type OrgAuth } from './salesforce/connect';
+import { OrgGateway } from './salesforce/gateway';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './salesforce/retry';
+import { syncToOrg } from './run';
+import { watchRequests } from './watch';
+
+/** Where the command writes, and hooks for tests. */
+export interface CommandIo {
+    stdout: (text: string) => void;
+    stderr: (line: string) => void;
+    /** Aborting stops `--watch`; the CLI aborts it on SIGINT. */
+    signal?: AbortSignal;
+    retryPolicy?: RetryPolicy;
+}
+
+/** Runs the sync command and returns its exit code (see docs/sync.md). */
+export async function runSyncCommand(
+    argv: readonly string[],
+    env: Readonly<Record<string, string | undefined>>,
+    io: CommandIo
+): Promise<number> {
+    const logger = createLogger({
+        write: io.stderr,
+        level: argv.includes('--verbose') ? 'debug' : 'info'
+    });
+    for (const name of [
+        'SF_ACCESS_TOKEN',
+        'SF_REFRESH_TOKEN',
+        'SF_CLIENT_SECRET',
+        'NATTERBOX_CLIENT_SECRET'
+    ]) {
+        logger.addSecret(env[name]);
+    }
+    let options: CommandOptions | undefined;
+    try {
+        options = parseCommandOptions(argv, env);
+        if (options.help) {
+            io.stdout(`${HELP}\n`);
+            return EXIT_CODES.ok;
+        }
+        return await runWithOptions(options, logger, io);
+    } catch (error) {
+        return reportFailure(error, options, logger, io);
+    }
+}
+
+async function runWithOptions(
+    options: CommandOptions,
+    logger: Logger,
+    io: CommandIo
+): Promise<number> {
+    const sourceSpec: SourceSpec = options.source ?? { kind: 'file', path: sampleExportPath() };
+    const load = () =>
+        prepareSource(
+            sourceSpec,
+            { allowEmpty: options.allowEmpty, extraAliases: options.extraAliases },
+            logger
+        );
+
+    if (!options.auth) {
+        io.stderr(
+            `No org given, so the job runs on an in-process local org with sample data and syncs ` +
+                `${options.source ? 'the given source' : `the sample export ${SAMPLE_EXPORT}`}; nothing leaves this machine. ` +
+                'Pass --target-org ALIAS (or SF_INSTANCE_URL and SF_ACCESS_TOKEN) to sync a real org.'
+        );
+    }
+    // Validate the source before connecting: bad input must stop the run with nothing written.
+    const prepared = options.watch ? undefined : await load();
+
+    let auth: OrgAuth;
+    let closeLocalOrg: (() => Promise<void>) | undefined;
+    if (options.auth) {
+        auth = options.auth;
+    } else {
+        const local = await startLocalDefaultOrg();
+        auth = local.auth;
+        closeLocalOrg = () => local.org.close();
+        logger.info(`Started the local org at ${local.org.instanceUrl}.`);
+    }
+    try {
+        const connection = await openConnection(auth, options.apiVersion, logger);
+        const gateway = new OrgGateway(
+            connection.conn,
+            logger,
+            io.retryPolicy ?? DEFAULT_RETRY_POLICY
+        );
+        logger.info(
+            `Connected to ${connection.conn.instanceUrl} (API ${options.apiVersion}, ${connection.authDescription}).`
+        );
+        if (options.watch) {
+            await watchRequests(
+                gateway,
+                load,
+                {
+                    pollIntervalSeconds: options.pollIntervalSeconds,
+                    releaseInactive: options.releaseInactive,
+                    signal: io.signal ?? new AbortController().signal,
+                    ...(connection.orgId ? { orgId: connection.orgId } : {}),
+                    onResult: (_request, result) => printResult(result, options, logger, io)
+                },
+                logger
+            );
+            return EXIT_CODES.ok;
+        }
+        const result = await syncToOrg(
+            gateway,
+            prepared as NonNullable<typeof prepared>,
+            {
+                dryRun: options.dryRun,
+                releaseInactive: options.releaseInactive,
+                ...(connection.orgId ? { orgId: connection.orgId } : {})
+            },
+            logger
+        );
+        printResult(result, options, logger, io);
+        return result.status === 'Succeeded' ? EXIT_CODES.ok : EXIT_CODES.failed;
+    } finally {
+        await closeLocalOrg?.();
+    }
+}
+
+function printResult(
+    result: SyncResult,
+    options: CommandOptions,
+    logger: Logger,
+    io: CommandIo
+): void {
+    const text = options.json ? JSON.stringify(result, null, 2) : formatSyncResult(result);
+    io.stdout(`${logger.redact(text)}\n`);
+}
+
+function reportFailure(
+    error: unknown,
+    options: CommandOptions | undefined,
+    logger: Logger,
+    io: CommandIo
+): number {
+    const exitCode = error instanceof SyncError ? error.exitCode : EXIT_CODES.failed;
+    const message =
+        error instanceof SyncError
+            ? error.message
+            : `Unexpected error: ${(error as Error).stack ?? String(error)}`;
+    logger.error(message);
+    if (options?.json) {
+        const failed: SyncResult = {
+            status: 'Failed',
+            dryRun: options.dryRun,
+            subscriptions: [],
+            unmapped: [],
+            changes: { created: 0, updated: 0, unchanged: 0 },
+            apiCalls: 0,
+            warnings: [],
+            errors:
+                error instanceof InvalidSourceError
+                    ? error.issues.map((issue) => `${issue.location}: ${issue.message}`)
+                    : [message]
+        };
+        io.stdout(`${logger.redact(JSON.stringify(failed, null, 2))}\n`);
+    }
+    return exitCode;
+}
