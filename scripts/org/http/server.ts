@@ -80,7 +80,9 @@ class RequestHandler {
         const started = Date.now();
         const method = request.method ?? 'GET';
         const rawPath = request.url ?? '/';
-        const url = new URL(rawPath, 'http://127.0.0.1');
+        // Clients that keep the instance URL with a trailing slash send `//services/...`;
+        // collapse it, because `new URL` would read `//services` as a host name.
+        const url = new URL(rawPath.replace(/^\/+/, '/'), 'http://127.0.0.1');
         const kind = classify(url.pathname);
         const raw = await readBody(request);
         const accounting = { apiCall: false };

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../errors';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import { quoteIdentifier } from '../schema/storage';
+import { queryColumns } from './queryColumns';
 import { compileQuery, SoqlError, TOTAL_SIZE_COLUMN, type CompiledQuery } from '../soql';
 
 /** Records per page unless the client asks for fewer with `Sforce-Query-Options: batchSize=N`. */
@@ -114,6 +115,9 @@ export function runQuery(
         );
     }
     const compiled = compile(org, soql, request.version);
+    if (request.query.get('columns') === 'true') {
+        return queryColumns(org, soql);
+    }
     if (compiled.countOnly) {
         const row = org.store.db.prepare(compiled.sql).get(...compiled.params) as Record<
             string,
