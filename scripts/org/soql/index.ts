@@ -74,48 +74,23 @@ export function compileQuery(
         throw unknownObject(objectName);
     }
     const scope = new QueryScope(schema, object, query.sObjectAlias);
-    const fields = query.fields ?? [];
     const now = options.now ?? new Date();
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
 
-    if (isCountOnly(fields)) {
+    if (isCountOnly(query.fields ?? [])) {
         return compileCount(query, scope, now);
     }
 
-    const isAggregate = query.groupBy !== undefined || fields.some(isAggregateField);
-    let selectList: string[];
-    let groupBy: string[] = [];
-    let toRecord: CompiledQuery['toRecord'];
-    let aggregate: AggregateShape | undefined;
-    if (isAggregate) {
-        aggregate = new AggregateShape(scope);
-        aggregate.addGroupBy(groupByPaths(query));
-        aggregate.addSelected(fields);
-        selectList = aggregate.selectSql();
-        groupBy = aggregate.groupBySql();
-        const shape = aggregate;
-        toRecord = (row) => shape.toRecord(row);
-    } else {
-        const shape = new RecordShape(object, scope.baseAlias, {
-            apiVersion,
-            resolveFormula: options.resolveFormula
-        });
-        for (const parsed of fields) {
-            addRecordField(shape, scope, parsed);
-        }
-        selectList = shape.selectSql();
-        toRecord = (row) => shape.toRecord(row);
-    }
-
+    const select = compileSelect(query, scope, { ...options, apiVersion });
     const where = query.where ? compileWhere(query.where, scope, now) : undefined;
-    const orderBy = compileOrderBy(asArray(query.orderBy), scope, aggregate);
+    const orderBy = compileOrderBy(asArray(query.orderBy), scope, select.aggregate);
     const paging = pagingSql(query);
 
     const sql = [
-        `SELECT ${selectList.join(', ')}`,
+        `SELECT ${select.columns.join(', ')}`,
         fromSql(scope),
         where ? ` WHERE ${where.sql}` : '',
-        groupBy.length > 0 ? ` GROUP BY ${groupBy.join(', ')}` : '',
+        select.groupBy.length > 0 ? ` GROUP BY ${select.groupBy.join(', ')}` : '',
         orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : '',
         paging.sql
     ].join('');
@@ -124,8 +99,46 @@ export function compileQuery(
         sql,
         params: [...(where?.params ?? []), ...paging.params],
         countOnly: false,
-        toRecord
+        toRecord: select.toRecord
     };
+}
+
+/** The compiled SELECT list of a record or aggregate query. */
+interface CompiledSelect {
+    columns: string[];
+    groupBy: string[];
+    toRecord: CompiledQuery['toRecord'];
+    /** Set for aggregate queries, whose ORDER BY may name aggregate functions. */
+    aggregate?: AggregateShape;
+}
+
+function compileSelect(
+    query: Query,
+    scope: QueryScope,
+    options: CompileOptions & { apiVersion: string }
+): CompiledSelect {
+    const fields = query.fields ?? [];
+    const isAggregate = query.groupBy !== undefined || fields.some(isAggregateField);
+    if (isAggregate) {
+        const aggregate = new AggregateShape(scope);
+        aggregate.addGroupBy(groupByPaths(query));
+        aggregate.addSelected(fields);
+        return {
+            columns: aggregate.selectSql(),
+            groupBy: aggregate.groupBySql(),
+            toRecord: (row) => aggregate.toRecord(row),
+            aggregate
+        };
+    }
+
+    const shape = new RecordShape(scope.base, scope.baseAlias, {
+        apiVersion: options.apiVersion,
+        resolveFormula: options.resolveFormula
+    });
+    for (const parsed of fields) {
+        addRecordField(shape, scope, parsed);
+    }
+    return { columns: shape.selectSql(), groupBy: [], toRecord: (row) => shape.toRecord(row) };
 }
 
 function parseSoql(soql: string): Query {

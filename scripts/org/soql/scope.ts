@@ -40,7 +40,10 @@ export interface ResolvedField {
     key: string;
 }
 
-/** Long Text Area fields (more than 255 characters) cannot be filtered, sorted or grouped. */
+/**
+ * Long Text Area fields (more than 255 characters) cannot be filtered (SOQL
+ * and SOSL Reference: "fieldExpression Syntax"), sorted or grouped.
+ */
 const LONG_TEXT_THRESHOLD = 255;
 
 /** Quotes a SQL identifier that comes from the schema, rejecting names SQLite would misread. */

@@ -106,7 +106,8 @@ class ConditionParser {
     private parseExpression(): SqlFragment {
         const operands = [this.parseUnary()];
         let operator: 'AND' | 'OR' | undefined;
-        for (let token = this.peek(); token?.kind === 'AND' || token?.kind === 'OR';) {
+        let token = this.peek();
+        while (token?.kind === 'AND' || token?.kind === 'OR') {
             if (operator && token.kind !== operator) {
                 throw malformedQuery(
                     'The WHERE clause mixes AND and OR without parentheses. Add parentheses ' +
