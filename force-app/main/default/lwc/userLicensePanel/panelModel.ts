@@ -326,6 +326,24 @@ export function buildGroups(
     }));
 }
 
+/** Reason shown on every toggle while a save is in flight. */
+export const SAVING_REASON = 'Saving the change';
+
+/**
+ * Disables every toggle while a save is in flight, so the state on screen
+ * stays the state being written.
+ */
+export function lockWhileSaving(groups: GroupView[]): GroupView[] {
+    return groups.map((group) => ({
+        ...group,
+        toggles: group.toggles.map((toggle) => ({
+            ...toggle,
+            disabled: true,
+            reason: SAVING_REASON
+        }))
+    }));
+}
+
 function labelOf(code: LicenseCode): string {
     return LICENSES.find((license) => license.code === code)?.label ?? code;
 }

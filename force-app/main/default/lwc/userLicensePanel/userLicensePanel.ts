@@ -16,6 +16,7 @@ import {
     buildPreview,
     describeSavedChange,
     inactiveBanner,
+    lockWhileSaving,
     pageErrorsOf,
     planSave,
     readEditAccess,
@@ -104,12 +105,9 @@ export default class UserLicensePanel extends LightningElement {
         if (!data) {
             return [];
         }
-        return buildGroups(
-            data,
-            this.pending?.state ?? data.savedState,
-            this.access,
-            this.saveError
-        );
+        const state = this.pending?.state ?? data.savedState;
+        const groups = buildGroups(data, state, this.access, this.saveError);
+        return this.saving ? lockWhileSaving(groups) : groups;
     }
 
     get preview(): PreviewView | undefined {

@@ -5,7 +5,7 @@ import { CONNECTION_LOST_MESSAGE } from 'c/ldsErrors';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { NO_PERMISSION_REASON } from '../panelModel';
+import { NO_PERMISSION_REASON, SAVING_REASON } from '../panelModel';
 
 // Fixtures come from test/setup/lwcFixtures/buildLwcFixtures.ts, which
 // derives them from one sample organisation.
@@ -485,6 +485,25 @@ describe('c-user-license-panel', () => {
                 fields: { User__c: SAM_ID, User_Id__c: SAM_ID, CTI__c: true, Freedom__c: true }
             });
             expect(updateRecordMock).not.toHaveBeenCalled();
+        });
+
+        it('locks the toggles while saving', async () => {
+            let finishSave: (value: never) => void = () => undefined;
+            updateRecordMock.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    finishSave = resolve;
+                })
+            );
+            const element = await mountPanel();
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(toggleOf(element, 'VOICE').disabled).toBe(true);
+            expect(licenseText(element, 'VOICE', 'disabled-reason')).toBe(SAVING_REASON);
+
+            finishSave({} as never);
+            await flush();
+            expect(toggleOf(element, 'VOICE').disabled).toBe(false);
         });
 
         it('shows a validation rule message and keeps the change', async () => {
