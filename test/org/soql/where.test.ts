@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { compileQuery } from '../../../scripts/org/soql';
 import { createTestOrg, ids, NOW, type TestOrg } from './fixture';
 
@@ -343,6 +344,40 @@ describe('SOQL injection', () => {
         expect(compiled.sql).not.toContain('DROP');
         expect(org.query(soql)).toEqual([]);
         expect(org.count('SELECT COUNT() FROM User')).toBe(5);
+    });
+
+    test('any escaped string round-trips', () => {
+        // Escapes the way a careful client does: backslash first, then quote and line breaks.
+        const escape = (text: string) =>
+            text
+                .replace(/\\/g, '\\\\')
+                .replace(/'/g, "\\'")
+                .replace(/\n/g, '\\n')
+                .replace(/\r/g, '\\r')
+                .replace(/\t/g, '\\t');
+        const insert = org.db.prepare('INSERT INTO "profile" ("id", "name") VALUES (?, ?)');
+        const remove = org.db.prepare('DELETE FROM "profile" WHERE "id" = ?');
+
+        fc.assert(
+            // NUL is left out: text read back through node:sqlite 22.23 stops at the first NUL.
+            fc.property(
+                fc.string({ unit: 'binary', maxLength: 40 }).filter((text) => !text.includes('\0')),
+                (name) => {
+                    const soql = `SELECT Name FROM Profile WHERE Name = '${escape(name)}'`;
+                    const compiled = compileQuery(soql, org.schema);
+                    expect(compiled.params).toEqual([name]);
+
+                    insert.run('00eHu00000PrOpTIAV', name);
+                    try {
+                        const found = org.query(soql).map((record) => record.Name);
+                        expect(found).toContain(name);
+                    } finally {
+                        remove.run('00eHu00000PrOpTIAV');
+                    }
+                }
+            ),
+            { numRuns: 200 }
+        );
     });
 
     test('unparsable text is rejected', () => {
