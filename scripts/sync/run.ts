@@ -183,15 +183,20 @@ async function recordRun(
             }
         });
     }
-    if (creates.length > 0) {
-        const outcomes = await gateway.createRecords(creates);
-        readCreateOutcomes(outcomes, result, context.logger);
-    }
-    if (context.requestId !== undefined) {
-        await gateway.updateSyncRun(context.requestId, {
-            ...syncRunFields(source, result, context, gateway.apiCalls + 1),
-            Status__c: result.errors.length === 0 ? 'Succeeded' : 'Failed'
-        });
+    try {
+        if (creates.length > 0) {
+            const outcomes = await gateway.createRecords(creates);
+            readCreateOutcomes(outcomes, result, context.logger);
+        }
+        if (context.requestId !== undefined) {
+            await gateway.updateSyncRun(context.requestId, {
+                ...syncRunFields(source, result, context, gateway.apiCalls + 1),
+                Status__c: result.errors.length === 0 ? 'Succeeded' : 'Failed'
+            });
+        }
+    } catch (error) {
+        // The subscriptions are written by now; report the missing run record instead of hiding the result.
+        result.errors.push(`The sync run could not be recorded: ${(error as Error).message}`);
     }
 }
 

@@ -156,8 +156,10 @@ describe('sync against the local org', () => {
 
     it('sets a subscription the source dropped to 0 seats', async () => {
         await runSync(org, ['--source', writeSource(exportOf(BASE))]);
-        const { Record: _dropped, ...rest } = BASE;
-        const run = await runSync(org, ['--source', writeSource(exportOf(rest))]);
+        const withoutRecord = Object.fromEntries(
+            Object.entries(BASE).filter(([name]) => name !== 'Record')
+        );
+        const run = await runSync(org, ['--source', writeSource(exportOf(withoutRecord))]);
 
         expect(run.result.changes.updated).toBe(1);
         expect((await readSubscriptions(org)).get('RECORD')).toMatchObject({

@@ -17,7 +17,15 @@ import {
     SUBSCRIPTIONS_QUERY,
     SYNC_RUN_OBJECT
 } from './queries';
-import { backoffDelay, raiseIfFatal, sleep, withRetry, type RetryPolicy } from './retry';
+import { SyncError } from '../errors';
+import {
+    backoffDelay,
+    errorCodeOf,
+    raiseIfFatal,
+    sleep,
+    withRetry,
+    type RetryPolicy
+} from './retry';
 
 /** sObject Collections accept at most 200 records per request. */
 export const COLLECTION_BATCH_SIZE = 200;
@@ -254,15 +262,28 @@ export class OrgGateway {
         const outcomes = new Map<string, WriteOutcome>();
         let pending = [...items];
         for (let attempt = 1; pending.length > 0; attempt += 1) {
-            const results = (await withRetry(
-                description,
-                () => send(pending.map((item) => item.record)),
-                {
-                    policy: this.policy,
-                    logger: this.logger,
-                    idempotent: true
+            let results: SaveResultLike[];
+            try {
+                results = (await withRetry(
+                    description,
+                    () => send(pending.map((item) => item.record)),
+                    {
+                        policy: this.policy,
+                        logger: this.logger,
+                        idempotent: true
+                    }
+                )) as SaveResultLike[];
+            } catch (error) {
+                if (error instanceof SyncError) {
+                    throw error;
                 }
-            )) as SaveResultLike[];
+                // The whole request failed after its retries: report each record and go on.
+                const code = errorCodeOf(error) ?? 'ERROR';
+                for (const item of pending) {
+                    outcomes.set(item.key, failedOutcome(item.key, code, (error as Error).message));
+                }
+                break;
+            }
             const retry: typeof pending = [];
             results.forEach((result, index) => {
                 const item = pending[index];
@@ -289,6 +310,16 @@ export class OrgGateway {
         }
         return items.map((item) => outcomes.get(item.key) as WriteOutcome);
     }
+}
+
+function failedOutcome(key: string, code: string, message: string): WriteOutcome {
+    return {
+        key,
+        success: false,
+        created: false,
+        errors: [`${code}: ${message}`],
+        errorCodes: [code]
+    };
 }
 
 function toOutcome(key: string, result: SaveResultLike | undefined): WriteOutcome {
