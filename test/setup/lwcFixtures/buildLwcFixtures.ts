@@ -5,13 +5,15 @@
  *
  * Run after changing sampleOrg.json or a component's query:
  *   scripts/node22.sh node test/setup/lwcFixtures/buildLwcFixtures.ts
+ * With `--check` it writes nothing and exits with status 1 when a fixture
+ * on disk differs from what it would write.
  *
  * The payloads have the shape the GraphQL wire adapter emits as `data`
  * (GraphQL API Developer Guide, "Query Record Objects" and "Aggregate
  * Examples") and the shape getObjectInfo emits (User Interface API
  * Developer Guide, "Object Info").
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -195,10 +197,22 @@ function licenseObjectInfo() {
     };
 }
 
+const checkOnly = process.argv.includes('--check');
+const staleFixtures: string[] = [];
+
 function write(bundle: string, name: string, payload: unknown): void {
     const path = join(lwcRoot, bundle, '__tests__', 'data', name);
-    writeFileSync(path, `${JSON.stringify(payload, null, 4)}\n`);
-    console.log(`wrote ${path.slice(root.length + 1)}`);
+    const text = `${JSON.stringify(payload, null, 4)}\n`;
+    const relativePath = path.slice(root.length + 1);
+    if (checkOnly) {
+        const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+        if (current !== text) {
+            staleFixtures.push(relativePath);
+        }
+        return;
+    }
+    writeFileSync(path, text);
+    console.log(`wrote ${relativePath}`);
 }
 
 function main(): void {
@@ -217,6 +231,13 @@ function main(): void {
     }
     write('userLicensePanel', 'getObjectInfo.json', licenseObjectInfo());
     write('licenseAdmin', 'graphqlAdmin.json', adminPayload(org));
+
+    if (staleFixtures.length > 0) {
+        console.error(
+            `Stale fixtures: ${staleFixtures.join(', ')}. Run this script without --check to rewrite them.`
+        );
+        process.exitCode = 1;
+    }
 }
 
 main();

@@ -375,10 +375,13 @@ export function applyToggle(
         const changed = cascade.action === 'add' ? diff.added : diff.removed;
         return changed.includes(cascade.license);
     };
-    const kept = (pending?.cascades ?? []).filter(
+    const earlierCascades = (pending?.cascades ?? []).filter(
         (cascade) => cascade.license !== code && stillPending(cascade)
     );
-    return { state: result.state, cascades: [...kept, ...result.cascades.filter(stillPending)] };
+    return {
+        state: result.state,
+        cascades: [...earlierCascades, ...result.cascades.filter(stillPending)]
+    };
 }
 
 /** Builds the preview of a pending change: direct changes, cascades and warnings. */
@@ -402,12 +405,12 @@ export function inactiveBanner(data: PanelData): string {
     if (!data.user || data.user.isActive) {
         return '';
     }
-    const held = seatConsumingLicenses(data.savedState);
-    if (held.length === 0) {
+    const seatLicenses = seatConsumingLicenses(data.savedState);
+    if (seatLicenses.length === 0) {
         return '';
     }
-    const seats = held.length === 1 ? '1 seat' : `${held.length} seats`;
-    return `${data.user.name} is inactive but still holds ${seats} (${held.map(labelOf).join(', ')}). Remove these licenses to reclaim the seats for other users.`;
+    const seats = seatLicenses.length === 1 ? '1 seat' : `${seatLicenses.length} seats`;
+    return `${data.user.name} is inactive but still holds ${seats} (${seatLicenses.map(labelOf).join(', ')}). Remove these licenses to reclaim the seats for other users.`;
 }
 
 /** The record write that saves a pending change: an update, or a create for a first record. */
