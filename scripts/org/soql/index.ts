@@ -1,9 +1,9 @@
 /**
- * The SOQL engine of the local org: compiles a SOQL query into one SQLite
- * statement over the tables the storage layer keeps (one table per object,
- * one lower-case column per field), plus a function that turns result rows
- * into REST API records. Every value from the query is a bound parameter,
- * and every identifier comes from the schema.
+ * The SOQL engine of the local org. It compiles a SOQL query into one
+ * SQLite statement over the storage layer's tables (one table per object,
+ * one lower-case column per field). It also returns a function that turns
+ * result rows into REST API records. Every value from the query is a bound
+ * parameter, and every identifier comes from the schema.
  */
 import {
     parseQuery,

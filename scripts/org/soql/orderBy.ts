@@ -4,7 +4,7 @@
  * order and last in descending order, unless NULLS FIRST or NULLS LAST is
  * given.
  *
- * NOTE: the reference page only says that nulls sort first by default. The
+ * NOTE: the reference page only states that nulls sort first by default. The
  * descending case follows what orgs are reported to do and is not checked
  * against a real org here.
  */

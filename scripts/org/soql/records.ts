@@ -1,9 +1,9 @@
 /**
- * The SELECT list of a record query and the conversion of SQL rows into
- * records shaped as the REST API returns them: `attributes` first, field
- * keys spelled as in the schema, parent records nested under their
- * relationship name, or null when the lookup is empty (SOQL and SOSL
- * Reference: "Relationship Queries").
+ * The SELECT list of a record query, and the conversion of SQL rows into
+ * records shaped as the REST API returns them. Each record has
+ * `attributes` first and field keys spelled as in the schema. Parent
+ * records nest under their relationship name, or are null when the lookup
+ * is empty (SOQL and SOSL Reference: "Relationship Queries").
  */
 import type { FieldSchema, ObjectSchema } from '../schema/types';
 import { malformedQuery } from './errors';

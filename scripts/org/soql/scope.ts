@@ -34,7 +34,7 @@ export interface ResolvedField {
     field: FieldSchema;
     /** Relationships walked from the base object, empty for the base object's own fields. */
     steps: JoinStep[];
-    /** SQL alias of the table that holds the column. */
+    /** SQL alias of the table that contains the column. */
     tableAlias: string;
     /** Lower-case dotted path, used to compare fields from different clauses. */
     key: string;
@@ -232,7 +232,7 @@ function checkUsage(object: ObjectSchema, field: FieldSchema, usage: FieldUsage)
     }
     const fullName = `${object.name}.${field.name}`;
     if (field.formula !== undefined) {
-        // Formula fields have no column: the server computes them after the query runs.
+        // Storage keeps formula columns NULL because the server computes formulas after the query.
         throw unsupportedFeature(
             `filtering, sorting, grouping or aggregating on the formula field '${fullName}'`
         );
