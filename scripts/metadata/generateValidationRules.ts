@@ -43,7 +43,7 @@ export interface SettingReference {
 export const SETTINGS: Readonly<Record<GateRule['setting'], SettingReference>> = Object.freeze({
     legacyCtiAllowed: Object.freeze({
         formula: '$Setup.Natterbox_Licensing_Settings__c.Legacy_CTI_Allowed__c',
-        label: 'Legacy CTI Allowed in the Natterbox Licensing Settings custom setting'
+        label: 'Legacy CTI Allowed in Natterbox Licensing Settings'
     })
 });
 
@@ -65,9 +65,12 @@ export class ValidationRuleGenerationError extends Error {
     override name = 'ValidationRuleGenerationError';
 }
 
-// Limits from the Metadata API Developer Guide, page "ValidationRule".
+// Name pattern and message limit: Metadata API Developer Guide, page
+// "ValidationRule". Name and description limits: Salesforce Help, page
+// "Validation Rules Fields".
 const MAX_RULE_NAME_LENGTH = 40;
 const MAX_ERROR_MESSAGE_LENGTH = 255;
+const MAX_DESCRIPTION_LENGTH = 255;
 const RULE_NAME_PATTERN = /^[A-Za-z](?!.*__)[A-Za-z0-9_]*[A-Za-z0-9]$/;
 
 function definitionOf(license: LicenseCode): LicenseDefinition {
@@ -114,15 +117,15 @@ function engineMessage(ruleCode: string, heldLicenses: readonly LicenseCode[]): 
     return violation.message;
 }
 
-function describe(ruleCode: string, summary: string): string {
-    return `${summary} Generated from rule ${ruleCode} of the rule table in c/licenseRules by npm run generate:metadata: change the table, not this file.`;
+function ruleDescription(ruleCode: string, summary: string): string {
+    return `${summary} Generated from ${ruleCode} in RULE_TABLE (c/licenseRules) by npm run generate:metadata. Edit the table, not this rule.`;
 }
 
 function fromImplication(rule: ImplicationRule): GeneratedValidationRule {
     return {
         fullName: rule.ruleCode,
         ruleCode: rule.ruleCode,
-        description: describe(
+        description: ruleDescription(
             rule.ruleCode,
             `Blocks holding ${labelOf(rule.license)} without ${labelOf(rule.brings)}.`
         ),
@@ -137,7 +140,7 @@ function fromExclusion(rule: ExclusionRule): GeneratedValidationRule {
     return {
         fullName: rule.ruleCode,
         ruleCode: rule.ruleCode,
-        description: describe(
+        description: ruleDescription(
             rule.ruleCode,
             `Blocks holding ${labelOf(first)} and ${labelOf(second)} together.`
         ),
@@ -158,7 +161,7 @@ function fromGate(rule: GateRule): GeneratedValidationRule {
     return {
         fullName: rule.ruleCode,
         ruleCode: rule.ruleCode,
-        description: describe(
+        description: ruleDescription(
             rule.ruleCode,
             `Blocks holding ${labelOf(rule.license)} without ${labelOf(rule.unlessHolding)} unless ${setting.label} is checked.`
         ),
@@ -176,10 +179,15 @@ function checkRuleName(ruleCode: string): void {
     }
 }
 
-function checkMessage(rule: GeneratedValidationRule): void {
+function checkLengths(rule: GeneratedValidationRule): void {
     if (rule.errorMessage.length > MAX_ERROR_MESSAGE_LENGTH) {
         throw new ValidationRuleGenerationError(
             `The message of ${rule.ruleCode} has ${rule.errorMessage.length} characters; validation rule messages allow ${MAX_ERROR_MESSAGE_LENGTH}. Shorten it in c/licenseRules.`
+        );
+    }
+    if (rule.description.length > MAX_DESCRIPTION_LENGTH) {
+        throw new ValidationRuleGenerationError(
+            `The description of ${rule.ruleCode} has ${rule.description.length} characters; validation rule descriptions allow ${MAX_DESCRIPTION_LENGTH}. Shorten the license labels or the summary in this generator.`
         );
     }
 }
@@ -189,8 +197,8 @@ function checkMessage(rule: GeneratedValidationRule): void {
  * table, in table order.
  *
  * @throws ValidationRuleGenerationError when a rule names a license outside
- * the catalogue, a setting without a formula, or yields an invalid name or
- * an over-long message.
+ * the catalogue or a setting without a formula, or yields an invalid name,
+ * a message or a description that is too long.
  */
 export function buildValidationRules(table: RuleTable = RULE_TABLE): GeneratedValidationRule[] {
     [...table.implications, ...table.exclusions, ...table.gates].forEach((rule) =>
@@ -201,7 +209,7 @@ export function buildValidationRules(table: RuleTable = RULE_TABLE): GeneratedVa
         ...table.exclusions.map(fromExclusion),
         ...table.gates.map(fromGate)
     ];
-    rules.forEach(checkMessage);
+    rules.forEach(checkLengths);
     return rules;
 }
 

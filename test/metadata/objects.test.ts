@@ -82,7 +82,7 @@ describe.each(Object.keys(EXPECTED_FIELDS))('object %s', (object) => {
                 name,
                 help: true
             });
-            // Limits from the Metadata API page "CustomField".
+            // The limits Setup shows for a field's Description and Help Text.
             expect(text(definition, 'description')?.length ?? 0).toBeLessThanOrEqual(1000);
             expect(text(definition, 'inlineHelpText')?.length ?? 0).toBeLessThanOrEqual(510);
         }
