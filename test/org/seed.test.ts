@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startFixtureOrg } from './helpers';
+
+describe('local org seeding', () => {
+    test('sample seed of 200 users', async () => {
+        const org = await startFixtureOrg({ seed: 'sample', sampleOptions: { users: 200 } });
+        try {
+            expect(org.store.count('User')).toBe(201);
+            const inactive = org.store.db
+                .prepare('SELECT COUNT(*) AS n FROM "user" WHERE "isactive" = 0')
+                .get() as { n: number };
+            expect(Number(inactive.n)).toBe(28);
+            expect(org.store.count('Natterbox_User_License__c')).toBe(Math.round(172 * 0.6));
+            const usernames = org.store.db
+                .prepare('SELECT COUNT(DISTINCT "username") AS n FROM "user"')
+                .get() as { n: number };
+            expect(Number(usernames.n)).toBe(201);
+        } finally {
+            await org.close();
+        }
+    });
+
+    test('data file keeps records across restarts', async () => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'local-org-seed-'));
+        const dataFile = path.join(folder, 'org.db');
+        try {
+            const first = await startFixtureOrg({ dataFile, seed: 'sample' });
+            const organizationId = first.organizationId;
+            await first.close();
+            const second = await startFixtureOrg({ dataFile, seed: 'sample' });
+            expect(second.organizationId).toBe(organizationId);
+            expect(second.store.count('User')).toBe(41);
+            await second.close();
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('direct insert of 50,000 records', async () => {
+        const org = await startFixtureOrg();
+        try {
+            const started = Date.now();
+            const ids = org.seed.insert(
+                'Natterbox_User_License__c',
+                Array.from({ length: 50_000 }, (_, index) => ({
+                    User_Id__c: `005SEED${String(index).padStart(11, '0')}`
+                }))
+            );
+            expect(ids).toHaveLength(50_000);
+            expect(new Set(ids).size).toBe(50_000);
+            expect(org.store.count('Natterbox_User_License__c')).toBe(50_000);
+            expect(Date.now() - started).toBeLessThan(15_000);
+            expect(org.requestLog).toHaveLength(0);
+        } finally {
+            await org.close();
+        }
+    });
+});
