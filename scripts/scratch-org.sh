@@ -27,6 +27,11 @@ alias=${2:-natterbox-licensing}
 days=${3:-7}
 legacy_cti_allowed=${LEGACY_CTI_ALLOWED:-false}
 
+if ! [[ "$days" =~ ^[0-9]+$ ]] || [ "$days" -lt 1 ] || [ "$days" -gt 30 ]; then
+  echo "scratch-org.sh: DAYS must be a whole number from 1 to 30, got '$days'" >&2
+  exit 2
+fi
+
 case "$legacy_cti_allowed" in
   true | false) ;;
   *)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DIR, PROJECT_ROOT, readObjectFields } from './metadataFiles';
@@ -118,6 +119,33 @@ describe('scripts/scratch-org.sh', () => {
         const [create] = callsOf('org create scratch');
         const [definition = ''] = create ? valuesOf(create, '--definition-file') : [];
         expect(existsSync(path.join(PROJECT_ROOT, definition))).toBe(true);
+    });
+
+    describe('argument checks', () => {
+        // Each case exits before the first sf call, so nothing leaves the machine.
+        const run = (args: string[], env: Record<string, string> = {}) =>
+            spawnSync('bash', [SCRIPT, ...args], {
+                encoding: 'utf8',
+                env: { ...process.env, ...env }
+            });
+
+        it('rejects a missing Dev Hub', () => {
+            const result = run([]);
+            expect(result.status).toBe(2);
+            expect(result.stderr).toContain('Usage: scripts/scratch-org.sh DEV_HUB');
+        });
+
+        it('rejects an invalid duration', () => {
+            const result = run(['hub', 'alias', '31']);
+            expect(result.status).toBe(2);
+            expect(result.stderr).toContain("DAYS must be a whole number from 1 to 30, got '31'");
+        });
+
+        it('rejects an invalid legacy flag', () => {
+            const result = run(['hub'], { LEGACY_CTI_ALLOWED: 'yes' });
+            expect(result.status).toBe(2);
+            expect(result.stderr).toContain("LEGACY_CTI_ALLOWED must be true or false, got 'yes'");
+        });
     });
 
     describe('against sf --help', () => {
