@@ -1,22 +1,24 @@
 /**
- * Builds the preview's browser bundle with the real LWC compiler: rollup 4
- * and @lwc/rollup-plugin, the base components from the
- * `lightning-base-components` package, this project's components as `c/*`,
- * and the browser implementations of the platform modules under
- * scripts/preview/platform.
+ * Builds the preview's browser bundle (scripts/preview/bundle.mjs, which
+ * runs the real LWC compiler) or reuses an earlier build.
  *
  * A cold build takes about 20 s on a 2-core machine, so the output is
  * cached under build/preview/<key>, where the key hashes the path, size and
  * modification time of every source file. Tests and the preview command
  * share the cache.
  */
-import { transformAsync } from '@babel/core';
-import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    readdirSync,
+    renameSync,
+    rmSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import path from 'node:path';
-import { rollup, type Plugin } from 'rollup';
 import { findRootFromWorkingDirectory } from './paths';
 
 /** Location of a finished build. */
@@ -30,211 +32,93 @@ export interface PreviewBuild {
 const root = findRootFromWorkingDirectory();
 const lwcRoot = path.join(root, 'force-app/main/default/lwc');
 const previewRoot = path.join(root, 'scripts/preview');
-const platformRoot = path.join(previewRoot, 'platform');
-const entryFile = path.join(previewRoot, 'app/main.ts');
+const bundleScript = path.join(previewRoot, 'bundle.mjs');
 const cacheRoot = path.join(root, 'build/preview');
 
-/** Platform modules that the preview implements, by module name. */
-const platformModules: Record<string, string> = {
-    'lightning/graphql': 'graphql.ts',
-    'lightning/uiGraphQLApi': 'graphql.ts',
-    'lightning/uiRecordApi': 'uiRecordApi.ts',
-    'lightning/uiObjectInfoApi': 'uiObjectInfoApi.ts',
-    'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
-    'lightning/refresh': 'refresh.ts'
-};
+/** Milliseconds after which a build lock counts as abandoned; a cold build takes about 20 s. */
+const staleLockMs = 180_000;
 
 /** Returns the build for the current sources, building it only when the cache has none. */
 export async function buildPreview(): Promise<PreviewBuild> {
     const outputDir = path.join(cacheRoot, computeSourceKey());
-    if (existsSync(path.join(outputDir, 'app.js'))) {
+    if (isComplete(outputDir)) {
         return { outputDir, cached: true };
     }
-
-    // Build into a private folder and rename it into place, so two processes
-    // building at once never serve a half-written bundle.
-    const workDir = `${outputDir}.tmp-${process.pid}-${Date.now()}`;
-    await runRollup(workDir);
+    mkdirSync(cacheRoot, { recursive: true });
+    const lockFile = `${outputDir}.lock`;
+    if (!tryLock(lockFile)) {
+        // Another process (a parallel test worker) builds the same sources: wait for it.
+        await waitForBuild(outputDir, lockFile);
+        return { outputDir, cached: true };
+    }
     try {
-        renameSync(workDir, outputDir);
-    } catch (error) {
+        // Build into a private folder and rename it into place, so no reader
+        // ever sees a half-written bundle.
+        const workDir = `${outputDir}.tmp-${process.pid}`;
         rmSync(workDir, { recursive: true, force: true });
-        if (!existsSync(path.join(outputDir, 'app.js'))) {
-            throw error;
-        }
+        await runBundleScript(workDir);
+        rmSync(outputDir, { recursive: true, force: true });
+        renameSync(workDir, outputDir);
+    } finally {
+        rmSync(lockFile, { force: true });
     }
     return { outputDir, cached: false };
 }
 
-async function runRollup(outputDir: string): Promise<void> {
-    const bundle = await rollup({
-        input: { app: entryFile },
-        plugins: [
-            salesforceModules(),
-            replace({
-                preventAssignment: true,
-                values: {
-                    'import.meta.env.SSR': 'false',
-                    'process.env.NODE_ENV': JSON.stringify('production')
-                }
-            }),
-            stripTypeScript(),
-            lwc({
-                rootDir: lwcRoot,
-                // The runtime must match the compiler's version (9.4.3), while the
-                // LWC Jest project pins an 8.x engine at the top of node_modules.
-                defaultModules: runtimeModules(),
-                modules: [
-                    ...componentModules(),
-                    ...platformModuleRecords(),
-                    { npm: 'lightning-base-components' }
-                ],
-                // The base datatable loads a module that uses `lwc:is`.
-                enableDynamicComponents: true
-            })
-        ],
-        onwarn(warning, warn) {
-            // Base components ship circular imports, `this` at module level and
-            // template warnings that are theirs to fix, not this project's.
-            if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') {
-                return;
-            }
-            if (warning.id?.includes(`${path.sep}node_modules${path.sep}`)) {
-                return;
-            }
-            warn(warning);
-        }
-    });
+function isComplete(outputDir: string): boolean {
+    return existsSync(path.join(outputDir, 'app.js'));
+}
+
+function tryLock(lockFile: string): boolean {
     try {
-        // ES modules in a folder, because the icon libraries load through dynamic import().
-        await bundle.write({
-            dir: outputDir,
-            format: 'es',
-            entryFileNames: '[name].js',
-            sourcemap: false
-        });
-    } finally {
-        await bundle.close();
+        writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+        return true;
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+            throw error;
+        }
+    }
+    // A lock older than the longest plausible build was left by a killed process.
+    if (Date.now() - statSync(lockFile).mtimeMs > staleLockMs) {
+        rmSync(lockFile, { force: true });
+        return tryLock(lockFile);
+    }
+    return false;
+}
+
+async function waitForBuild(outputDir: string, lockFile: string): Promise<void> {
+    const deadline = Date.now() + staleLockMs;
+    while (!isComplete(outputDir)) {
+        if (!existsSync(lockFile)) {
+            throw new Error(
+                `The preview build into ${outputDir} by another process failed: run it again.`
+            );
+        }
+        if (Date.now() > deadline) {
+            throw new Error(
+                `Timed out after ${staleLockMs / 1000} s waiting for the preview build in ${outputDir}.`
+            );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
     }
 }
 
-/** Lists the project's LWC bundles as `c/<name>` alias records. */
-function componentModules(): { name: string; path: string }[] {
-    return readdirSync(lwcRoot, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .flatMap((entry) => {
-            const main = ['ts', 'js']
-                .map((extension) => path.join(lwcRoot, entry.name, `${entry.name}.${extension}`))
-                .find((file) => existsSync(file));
-            return main ? [{ name: `c/${entry.name}`, path: main }] : [];
-        });
-}
-
-/** Points `lwc`, synthetic shadow and the wire service at the `lwc` package's own 9.x copies. */
-function runtimeModules(): { name: string; path: string }[] {
-    const compilerVersion = readVersion(path.join(root, 'node_modules/@lwc/rollup-plugin'));
-    const packages = {
-        lwc: 'engine-dom',
-        '@lwc/synthetic-shadow': 'synthetic-shadow',
-        '@lwc/wire-service': 'wire-service'
-    };
-    return Object.entries(packages).map(([name, folder]) => {
-        const candidates = [
-            path.join(root, 'node_modules/lwc/node_modules/@lwc', folder),
-            path.join(root, 'node_modules/@lwc', folder)
-        ];
-        const match = candidates.find(
-            (candidate) => existsSync(candidate) && readVersion(candidate) === compilerVersion
+/** Runs bundle.mjs in a child Node process and rejects with its output when it fails. */
+function runBundleScript(outputDir: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+        execFile(
+            process.execPath,
+            [bundleScript, outputDir],
+            { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+            (error, _stdout, stderr) => {
+                if (error) {
+                    reject(new Error(`The preview build failed (${bundleScript}):\n${stderr}`));
+                } else {
+                    resolve();
+                }
+            }
         );
-        if (!match) {
-            throw new Error(
-                `No @lwc/${folder} ${compilerVersion} found for the LWC compiler ${compilerVersion}: run npm ci so the lwc ${compilerVersion} package is installed.`
-            );
-        }
-        return { name, path: path.join(match, 'dist/index.js') };
     });
-}
-
-function readVersion(packageDir: string): string {
-    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
-        version: string;
-    };
-    return manifest.version;
-}
-
-function platformModuleRecords(): { name: string; path: string }[] {
-    return Object.entries(platformModules).map(([name, file]) => ({
-        name,
-        path: path.join(platformRoot, file)
-    }));
-}
-
-/**
- * Strips TypeScript with Babel before the LWC compiler reads the code.
- * Decorators stay as written (syntax only, version 2023-11) because the LWC
- * compiler reads them; esbuild's stripping rewrites `export default class`
- * so that the compiler no longer finds the component.
- */
-function stripTypeScript(): Plugin {
-    return {
-        name: 'strip-typescript',
-        async transform(code, id) {
-            const [filename = id] = id.split('?');
-            if (
-                !filename.endsWith('.ts') ||
-                filename.includes(`${path.sep}node_modules${path.sep}`)
-            ) {
-                return null;
-            }
-            const result = await transformAsync(code, {
-                filename,
-                babelrc: false,
-                configFile: false,
-                sourceMaps: false,
-                plugins: [
-                    ['@babel/plugin-syntax-decorators', { version: '2023-11' }],
-                    ['@babel/plugin-transform-typescript', { allowDeclareFields: true }]
-                ]
-            });
-            return result?.code ? { code: result.code, map: null } : null;
-        }
-    };
-}
-
-/**
- * Resolves the `@salesforce/*` modules components import: schema references
- * become `{ objectApiName, fieldApiName }` objects as on the platform, and
- * `@salesforce/user/Id` reads the Id of the User the preview runs as.
- */
-function salesforceModules(): Plugin {
-    const prefix = '\0salesforce:';
-    return {
-        name: 'salesforce-modules',
-        resolveId(source) {
-            if (source.startsWith('@salesforce/schema/') || source === '@salesforce/user/Id') {
-                return `${prefix}${source}`;
-            }
-            return null;
-        },
-        load(id) {
-            if (!id.startsWith(prefix)) {
-                return null;
-            }
-            const source = id.slice(prefix.length);
-            if (source === '@salesforce/user/Id') {
-                const transport = JSON.stringify(path.join(platformRoot, 'transport.ts'));
-                return `import { readSettings } from ${transport};\nexport default readSettings().userId;\n`;
-            }
-            const [objectApiName, ...fieldPath] = source
-                .slice('@salesforce/schema/'.length)
-                .split('.');
-            const reference =
-                fieldPath.length === 0
-                    ? { objectApiName }
-                    : { objectApiName, fieldApiName: fieldPath.join('.') };
-            return `export default ${JSON.stringify(reference)};\n`;
-        }
-    };
 }
 
 /** Hashes every input of the build, so any edit produces a new cache key. */

@@ -21,21 +21,19 @@ export function renderPage(settings: PageSettings): string {
 <script type="module" src="/app/app.js"></script>
 </head>
 <body class="slds-scope">
-<header class="slds-global-header_container">
-  <div class="slds-context-bar">
-    <div class="slds-context-bar__primary">
-      <div class="slds-context-bar__item slds-no-hover">
-        <span class="slds-context-bar__label-action slds-context-bar__app-name">Natterbox Licensing preview</span>
-      </div>
+<header class="slds-page-header">
+  <div class="slds-page-header__row">
+    <div class="slds-page-header__col-title">
+      <h1 class="slds-page-header__title">Natterbox Licensing preview</h1>
     </div>
-    <nav class="slds-context-bar__secondary" aria-label="Pages">
-      <ul class="slds-grid">
-        <li class="slds-context-bar__item" data-page="user"><a class="slds-context-bar__label-action" href="/?page=user">User record page</a></li>
-        <li class="slds-context-bar__item" data-page="admin"><a class="slds-context-bar__label-action" href="/?page=admin">Licensing admin</a></li>
-      </ul>
-    </nav>
   </div>
 </header>
+<nav class="slds-tabs_default slds-p-horizontal_medium" aria-label="Pages">
+  <ul class="slds-tabs_default__nav">
+    <li class="slds-tabs_default__item" data-page="user"><a class="slds-tabs_default__link" href="/?page=user">User record page</a></li>
+    <li class="slds-tabs_default__item" data-page="admin"><a class="slds-tabs_default__link" href="/?page=admin">Licensing admin</a></li>
+  </ul>
+</nav>
 <main id="app" class="slds-p-around_medium"></main>
 </body>
 </html>

@@ -45,6 +45,9 @@ export function createPreviewHandler(
                 'Cache-Control': 'no-store'
             });
             response.end(page);
+        } else if (url.pathname === '/favicon.ico') {
+            response.writeHead(204);
+            response.end();
         } else if (url.pathname.startsWith('/app/')) {
             serveFile(response, options.bundleDir, url.pathname.slice('/app/'.length));
         } else if (url.pathname.startsWith('/assets/')) {

@@ -38,7 +38,7 @@ function showAdminPage(container: HTMLElement): void {
 async function showUserPage(container: HTMLElement, requestedUserId: string | null): Promise<void> {
     markCurrentTab('user');
     const users = await loadUsers();
-    const userId = requestedUserId ?? users[0]?.Id ?? null;
+    const userId = requestedUserId ?? (users.find((user) => user.IsActive) ?? users[0])?.Id ?? null;
     container.appendChild(buildUserPicker(users, userId));
     if (!userId) {
         container.appendChild(buildNotice('The org has no users to show.'));
