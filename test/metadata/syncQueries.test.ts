@@ -27,7 +27,8 @@ function whereFields(where: WhereClause | undefined): string[] {
         return [];
     }
     const left = where.left as { field?: string } | null;
-    return [...(left?.field ? [left.field] : []), ...whereFields(where.right)];
+    const right = 'right' in where ? where.right : undefined;
+    return [...(left?.field ? [left.field] : []), ...whereFields(right)];
 }
 
 function fieldPaths(query: Query): string[] {
@@ -44,7 +45,7 @@ function fieldPaths(query: Query): string[] {
         'field' in group && group.field ? [group.field] : []
     );
     const ordered = (query.orderBy ? [query.orderBy].flat() : []).flatMap((order) =>
-        order.field ? [order.field] : []
+        'field' in order && order.field ? [order.field] : []
     );
     return [...selected, ...whereFields(query.where), ...grouped, ...ordered];
 }
