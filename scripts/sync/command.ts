@@ -137,7 +137,9 @@ function printResult(
     logger: Logger,
     io: CommandIo
 ): void {
-    const text = options.json ? JSON.stringify(result, null, 2) : formatSyncResult(result);
+    // Under --watch each served request prints one JSON line, so a consumer can read them as a stream.
+    const json = options.watch ? JSON.stringify(result) : JSON.stringify(result, null, 2);
+    const text = options.json ? json : formatSyncResult(result);
     io.stdout(`${logger.redact(text)}\n`);
 }
 

@@ -105,12 +105,22 @@ export async function runSync(
         exitCode,
         stdout,
         stderr: stderr.join('\n'),
-        result:
-            stdout.trim() === ''
-                ? (undefined as unknown as SyncResult)
-                : (JSON.parse(stdout) as SyncResult),
+        result: parseLastResult(stdout),
         orgApiCalls
     };
+}
+
+/** Parses the printed result; under --watch each result is one line, and the last one is returned. */
+function parseLastResult(stdout: string): SyncResult {
+    if (stdout.trim() === '') {
+        return undefined as unknown as SyncResult;
+    }
+    try {
+        return JSON.parse(stdout) as SyncResult;
+    } catch {
+        const lines = stdout.trim().split('\n');
+        return JSON.parse(lines[lines.length - 1] ?? '') as SyncResult;
+    }
 }
 
 /** Opens a jsforce connection for assertions. */

@@ -1,0 +1,143 @@
+import type { LocalOrg } from '../../scripts/org/org';
+import {
+    connect,
+    exportOf,
+    readSubscriptions,
+    readSyncRuns,
+    runSync,
+    seedHolders,
+    startTestOrg,
+    writeSource,
+    type CommandRun
+} from './helpers';
+
+async function waitFor<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs = 5_000
+): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await read();
+        if (done(value) || Date.now() > deadline) {
+            return value;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+describe('sync --watch', () => {
+    let org: LocalOrg;
+    let controller: AbortController;
+    let watching: Promise<CommandRun>;
+
+    const startWatching = (source: string) => {
+        controller = new AbortController();
+        watching = runSync(
+            org,
+            ['--watch', '--poll-interval', '0.05', '--source', source],
+            { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken },
+            controller.signal
+        );
+    };
+
+    const requestReload = async (fields: Record<string, unknown> = {}) => {
+        // The admin view's Reload Subscriptions button creates exactly this record.
+        const created = await connect(org)
+            .sobject('Natterbox_Sync_Run__c')
+            .create({ Status__c: 'Requested', Requested_By__c: org.adminUserId, ...fields });
+        return (created as { id: string }).id;
+    };
+
+    const readRun = async (id: string) => (await readSyncRuns(org)).find((run) => run.Id === id);
+
+    beforeEach(async () => {
+        org = await startTestOrg();
+        seedHolders(org, 4);
+    });
+
+    afterEach(async () => {
+        controller.abort();
+        await watching;
+        await org.close();
+    });
+
+    it('serves a Reload Subscriptions request and marks it Succeeded', async () => {
+        startWatching(writeSource(exportOf({ Freedom: 30, Record: 3 })));
+        const id = await requestReload();
+        const run = await waitFor(
+            () => readRun(id),
+            (value) => value?.Status__c === 'Succeeded'
+        );
+
+        expect(run).toMatchObject({
+            Status__c: 'Succeeded',
+            Created_Count__c: 2,
+            Updated_Count__c: 0,
+            Unchanged_Count__c: 0,
+            Dry_Run__c: false
+        });
+        expect(run?.Started_At__c).toEqual(expect.any(String));
+        expect(run?.Finished_At__c).toEqual(expect.any(String));
+        expect(Number(run?.Api_Calls__c)).toBeGreaterThan(0);
+        expect((await readSubscriptions(org)).get('FREEDOM')?.Purchased_Seats__c).toBe(30);
+        expect(await readSyncRuns(org)).toHaveLength(1);
+    });
+
+    it('honours a requested dry run', async () => {
+        startWatching(writeSource(exportOf({ Freedom: 30 })));
+        const id = await requestReload({ Dry_Run__c: true });
+        const run = await waitFor(
+            () => readRun(id),
+            (value) => value?.Status__c === 'Succeeded'
+        );
+
+        expect(run).toMatchObject({ Status__c: 'Succeeded', Created_Count__c: 1 });
+        expect((await readSubscriptions(org)).size).toBe(0);
+    });
+
+    it('marks a request Failed with the message when the source is invalid', async () => {
+        startWatching(writeSource(exportOf({ Freedom: -1 })));
+        const id = await requestReload();
+        const run = await waitFor(
+            () => readRun(id),
+            (value) => value?.Status__c === 'Failed'
+        );
+
+        expect(run?.Status__c).toBe('Failed');
+        expect(String(run?.Message__c)).toContain('must be between 0 and 999999999, got -1');
+        expect((await readSubscriptions(org)).size).toBe(0);
+    });
+
+    it('leaves a request waiting while another run is Running', async () => {
+        const [otherId] = org.seed.insert('Natterbox_Sync_Run__c', [
+            { Status__c: 'Running', Started_At__c: new Date().toISOString() }
+        ]);
+        startWatching(writeSource(exportOf({ Freedom: 30 })));
+        const id = await requestReload();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+
+        expect((await readRun(id))?.Status__c).toBe('Requested');
+        org.store.update(
+            'Natterbox_Sync_Run__c',
+            String(otherId),
+            { Status__c: 'Succeeded' },
+            { validate: false }
+        );
+        const run = await waitFor(
+            () => readRun(id),
+            (value) => value?.Status__c === 'Succeeded'
+        );
+        expect(run?.Status__c).toBe('Succeeded');
+    });
+
+    it('stops when aborted and exits 0', async () => {
+        startWatching(writeSource(exportOf({ Freedom: 30 })));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        controller.abort();
+        const result = await watching;
+
+        expect(result.exitCode).toBe(0);
+        expect(result.stderr).toContain('Stopped watching for requests.');
+    });
+});
