@@ -129,7 +129,7 @@ describe('computeSeatUsage', () => {
             InvalidSeatCountError
         );
         expect(() => computeSeatUsage([{ license: 'SMS', purchased: 1.5 }], [])).toThrow(
-            'Invalid purchased seats for license "SMS": 1.5. Expected a whole number of 0 or more.'
+            'Invalid purchased seats for license "SMS": 1.5. Expected a whole number from 0 to 9007199254740991.'
         );
     });
 });

@@ -6,7 +6,7 @@
 import { UnknownLicenseError, isLicenseCode } from './catalogue';
 import { cascadeOf, impliedLicenseRemoval } from './messages';
 import { RULE_CODES, RULE_TABLE } from './ruleTable';
-import { updateSeatContext } from './seats';
+import { readSeatCounts, updateSeatContext } from './seats';
 import { diffStates, withLicense } from './state';
 import { stateErrors, validateState } from './validate';
 import type {
@@ -153,6 +153,8 @@ export function applyChange(
     context: RuleContext
 ): ApplyResult {
     validateChange(change);
+    // Checked here too because the rejection below returns before any seat is read.
+    readSeatCounts(context.seats);
     const adding = change.action === 'add';
     if (Boolean(current[change.license]) === adding) {
         return {

@@ -41,11 +41,11 @@ export {
     licenseLabel
 } from './catalogue';
 export { InvalidChangeError, applyChange } from './engine';
+export { InvalidSeatCountError } from './inputs';
 export { stateFromRecord, stateToRecordFields } from './records';
 export { RULE_CODES, RULE_TABLE } from './ruleTable';
 export { checkSeatForAdd, seatConsumingLicenses, updateSeatContext } from './seats';
 export {
-    InvalidSeatCountError,
     computeSeatUsage,
     countSeatHolders,
     seatHolderFilter,

@@ -4,26 +4,10 @@
  */
 import { assumptionValue } from './assumptions';
 import { LICENSES, getLicense, isLicenseCode } from './catalogue';
+import { InvalidSeatCountError, requireSeatCount } from './inputs';
 import { RULE_TABLE } from './ruleTable';
 import { seatConsumingLicenses } from './seats';
 import type { LicenseCode, SeatHolder, SeatHolderCount, SeatUsage, Subscription } from './types';
-
-/** Error for a seat count that is negative, fractional or not a number. */
-export class InvalidSeatCountError extends Error {
-    constructor(what: string, license: string, value: unknown) {
-        super(
-            `Invalid ${what} for license ${JSON.stringify(license)}: ${JSON.stringify(value)}. Expected a whole number of 0 or more.`
-        );
-        this.name = 'InvalidSeatCountError';
-    }
-}
-
-function requireCount(what: string, license: string, value: unknown): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-        throw new InvalidSeatCountError(what, license, value);
-    }
-    return value;
-}
 
 /**
  * Counts, per catalogue license, the holders consuming a seat and the
@@ -52,7 +36,7 @@ export function countSeatHolders(holders: readonly SeatHolder[]): SeatHolderCoun
 function sumSubscriptions(subscriptions: readonly Subscription[]): Map<string, Subscription> {
     const byLicense = new Map<string, Subscription>();
     for (const subscription of subscriptions) {
-        const purchased = requireCount(
+        const purchased = requireSeatCount(
             'purchased seats',
             subscription.license,
             subscription.purchased
@@ -107,8 +91,8 @@ export function seatUsageFromCounts(
 
     const rows = LICENSES.map(({ code, label }) => {
         const count = countsByLicense.get(code);
-        const assigned = requireCount('assigned seats', code, count?.assigned ?? 0);
-        const inactive = requireCount('reclaimable seats', code, count?.reclaimable ?? 0);
+        const assigned = requireSeatCount('assigned seats', code, count?.assigned ?? 0);
+        const inactive = requireSeatCount('reclaimable seats', code, count?.reclaimable ?? 0);
         if (inactive > assigned) {
             throw new InvalidSeatCountError(
                 'reclaimable seats (more than assigned)',

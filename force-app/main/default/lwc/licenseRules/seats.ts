@@ -3,6 +3,8 @@
  * a license may be added given the organisation's seat counts.
  */
 import { assumptionValue } from './assumptions';
+import { UnknownLicenseError, isLicenseCode } from './catalogue';
+import { describeValue, isPlainObject, requireSeatCount } from './inputs';
 import { licenseNotPurchased, seatsExceeded } from './messages';
 import { RULE_TABLE } from './ruleTable';
 import { heldLicenses } from './state';
@@ -32,12 +34,61 @@ function isPurchased(count: SeatCount | undefined): count is SeatCount {
 }
 
 /**
+ * Copies seat counts after checking them. `undefined` or `null` means no
+ * seat counts, and returns undefined. A `null` or `undefined` entry means
+ * the license has no subscription and is left out. Throws TypeError when
+ * the counts or an entry are not objects, UnknownLicenseError for a key
+ * outside the catalogue, and InvalidSeatCountError for a count that is not
+ * a whole number from 0 to Number.MAX_SAFE_INTEGER.
+ */
+export function readSeatCounts(seats: unknown): SeatCounts | undefined {
+    if (seats === undefined || seats === null) {
+        return undefined;
+    }
+    if (!isPlainObject(seats)) {
+        throw new TypeError(
+            `Invalid seat counts ${describeValue(seats)}: expected an object keyed by license code.`
+        );
+    }
+    const counts: Partial<Record<LicenseCode, SeatCount>> = {};
+    for (const [license, count] of Object.entries(seats)) {
+        if (!isLicenseCode(license)) {
+            throw new UnknownLicenseError(license);
+        }
+        if (count === undefined || count === null) {
+            continue;
+        }
+        if (!isPlainObject(count)) {
+            throw new TypeError(
+                `Invalid seat count for license "${license}": ${describeValue(count)}. Expected { purchased, assigned }.`
+            );
+        }
+        counts[license] = {
+            purchased: requireSeatCount('purchased seats', license, count.purchased),
+            assigned: requireSeatCount('assigned seats', license, count.assigned)
+        };
+    }
+    return counts;
+}
+
+/**
  * Checks adding a seat for one license: LICENSE_NOT_PURCHASED when the
  * license has no seat count or zero purchased seats, SEATS_EXCEEDED when
- * one more holder would pass the purchased seats.
+ * one more holder would pass the purchased seats. Without seat counts
+ * (`undefined` or `null`) no check runs. Throws as readSeatCounts does.
  */
-export function checkSeatForAdd(license: LicenseCode, seats: SeatCounts): Violation | undefined {
-    const count = seats[license];
+export function checkSeatForAdd(
+    license: LicenseCode,
+    seats: SeatCounts | undefined
+): Violation | undefined {
+    if (!isLicenseCode(license)) {
+        throw new UnknownLicenseError(license);
+    }
+    const counts = readSeatCounts(seats);
+    if (!counts) {
+        return undefined;
+    }
+    const count = counts[license];
     if (!isPurchased(count)) {
         return licenseNotPurchased(license);
     }
@@ -69,21 +120,25 @@ export function checkSeatsOfState(state: LicenseState, seats: SeatCounts): Viola
  * Returns the context as it is once a user moves from `before` to `after`:
  * each license's `assigned` goes up or down by the seat this user starts or
  * stops consuming. Without seat counts the context is returned unchanged.
+ * The seat counts are checked as readSeatCounts checks them.
  */
 export function updateSeatContext(
     context: RuleContext,
     before: LicenseState,
     after: LicenseState
 ): RuleContext {
-    if (!context.seats) {
+    const counts = readSeatCounts(context.seats);
+    if (!counts) {
         return context;
     }
     const consumedBefore = new Set(seatConsumingLicenses(before));
     const consumedAfter = new Set(seatConsumingLicenses(after));
     const seats: Partial<Record<LicenseCode, SeatCount>> = {};
-    for (const [license, count] of Object.entries(context.seats) as [LicenseCode, SeatCount][]) {
+    for (const [license, count] of Object.entries(counts) as [LicenseCode, SeatCount][]) {
         const delta = Number(consumedAfter.has(license)) - Number(consumedBefore.has(license));
-        seats[license] = { purchased: count.purchased, assigned: count.assigned + delta };
+        // A caller whose `assigned` left out this user would otherwise reach -1 on a removal.
+        const assigned = Math.max(0, count.assigned + delta);
+        seats[license] = { purchased: count.purchased, assigned };
     }
     return { ...context, seats };
 }

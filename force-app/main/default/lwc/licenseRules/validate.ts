@@ -4,7 +4,7 @@
  */
 import { excludedPair, gatedLicense, missingImpliedLicense, suggestedLicense } from './messages';
 import { RULE_TABLE } from './ruleTable';
-import { checkSeatsOfState } from './seats';
+import { checkSeatsOfState, readSeatCounts } from './seats';
 import { normalizeState } from './state';
 import type { LicenseState, RuleContext, Violation } from './types';
 
@@ -43,7 +43,8 @@ function suggestionWarnings(state: LicenseState): Violation[] {
  */
 export function validateState(state: LicenseState, context: RuleContext): Violation[] {
     const normalized = normalizeState(state);
-    const seatErrors = context.seats ? checkSeatsOfState(normalized, context.seats) : [];
+    const seats = readSeatCounts(context.seats);
+    const seatErrors = seats ? checkSeatsOfState(normalized, seats) : [];
     return [
         ...licenseRuleErrors(normalized, context),
         ...seatErrors,
