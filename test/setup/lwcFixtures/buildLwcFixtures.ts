@@ -103,17 +103,25 @@ function seatAggregates(org: SampleOrg) {
     return aggregates;
 }
 
-function subscriptionNodes(org: SampleOrg, withSettings: boolean) {
+// Subscription fields each component's query selects, besides Id.
+const SUBSCRIPTION_FIELDS = [
+    'Name',
+    'License_Code__c',
+    'Purchased_Seats__c',
+    'Provisioned__c',
+    'Assignable__c'
+] as const;
+
+function subscriptionNodes(org: SampleOrg, extraFields: readonly string[]) {
     const sorted = [...org.subscriptions].sort((a, b) => a.Name.localeCompare(b.Name));
     return sorted.map((subscription) => {
+        const record: Record<string, unknown> = {
+            ...subscription,
+            Legacy_CTI_Allowed__c: org.legacyCtiAllowed
+        };
         const node: Record<string, unknown> = { Id: subscription.Id };
-        for (const [field, raw] of Object.entries(subscription)) {
-            if (field !== 'Id') {
-                node[field] = value(raw);
-            }
-        }
-        if (withSettings) {
-            node.Legacy_CTI_Allowed__c = value(org.legacyCtiAllowed);
+        for (const field of [...SUBSCRIPTION_FIELDS, ...extraFields]) {
+            node[field] = value(record[field]);
         }
         return node;
     });
@@ -137,7 +145,9 @@ function panelPayload(org: SampleOrg, user: SampleUser) {
                 Natterbox_User_License__c: connection(
                     user.licenseRecordId ? [licenseRecordNode(user)] : []
                 ),
-                Natterbox_Subscription__c: connection(subscriptionNodes(org, true))
+                Natterbox_Subscription__c: connection(
+                    subscriptionNodes(org, ['Legacy_CTI_Allowed__c'])
+                )
             },
             aggregate: seatAggregates(org)
         }
@@ -162,7 +172,7 @@ function adminPayload(org: SampleOrg) {
     return {
         uiapi: {
             query: {
-                Natterbox_Subscription__c: connection(subscriptionNodes(org, false)),
+                Natterbox_Subscription__c: connection(subscriptionNodes(org, ['Source_Name__c'])),
                 Natterbox_Sync_Run__c: connection(latestRun(org))
             },
             aggregate: seatAggregates(org)

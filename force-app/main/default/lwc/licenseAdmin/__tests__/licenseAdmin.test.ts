@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import LicenseAdmin from 'c/licenseAdmin';
 import { LICENSES, LICENSE_CODES } from 'c/licenseRules';
+import { parse } from 'graphql';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { PICKUP_TIMEOUT_MS, POLL_INTERVAL_MS } from '../reloadProgress';
@@ -152,6 +153,10 @@ describe('c-license-admin', () => {
     });
 
     describe('query', () => {
+        it('parses as GraphQL', () => {
+            expect(() => parse(adminQueryText)).not.toThrow();
+        });
+
         it('asks for both seat aggregates of every license', () => {
             for (const code of LICENSE_CODES) {
                 expect(adminQueryText).toContain(`${code}_assigned: Natterbox_User_License__c(`);

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import UserLicensePanel from 'c/userLicensePanel';
 import { LICENSES, LICENSE_CODES } from 'c/licenseRules';
 import { CONNECTION_LOST_MESSAGE } from 'c/ldsErrors';
+import { parse } from 'graphql';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
@@ -149,6 +150,10 @@ describe('c-user-license-panel', () => {
     });
 
     describe('query', () => {
+        it('parses as GraphQL', () => {
+            expect(() => parse(panelQueryText)).not.toThrow();
+        });
+
         it('asks for both seat aggregates of every license', () => {
             for (const code of LICENSE_CODES) {
                 expect(panelQueryText).toContain(`${code}_assigned: Natterbox_User_License__c(`);
