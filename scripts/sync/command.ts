@@ -16,7 +16,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './salesforce/retry';
 import { syncToOrg } from './run';
 import { watchRequests } from './watch';
 
-/** Where the command writes, and hooks for tests. */
+/** Output callbacks of runSyncCommand, and hooks for tests. */
 export interface CommandIo {
     stdout: (text: string) => void;
     stderr: (line: string) => void;

@@ -203,9 +203,9 @@ async function recordRun(
 /**
  * Tells whether to create the legacy CTI setting's org default: standalone
  * CTI seats are purchased and the CTI subscription's formula field does not
- * already read the setting as true. The create is sent without reading the
- * setting first; when an org default exists, Salesforce rejects the second
- * one as a duplicate `SetupOwnerId` and the job leaves the admin's value alone.
+ * already read the setting as true. The create goes out without reading the
+ * setting first, which saves an API call. When an org default exists, the
+ * second one is rejected as a duplicate, so the admin's value stays.
  */
 function needsLegacySetting(
     desired: readonly DesiredSubscription[],
@@ -233,7 +233,7 @@ function readCreateOutcomes(
                     `Created the org default of ${SETTINGS_OBJECT} with Legacy_CTI_Allowed__c = true, because standalone ` +
                         'CTI seats are purchased. From now on the admin owns this value.'
                 );
-            } else if (outcome.errorCodes.includes('DUPLICATE_VALUE')) {
+            } else if (isDuplicateSetting(outcome)) {
                 logger.debug(
                     `The org default of ${SETTINGS_OBJECT} exists already; it was left unchanged.`
                 );
@@ -246,6 +246,21 @@ function readCreateOutcomes(
             result.errors.push(`The sync run could not be recorded: ${outcome.errors.join('; ')}`);
         }
     }
+}
+
+/**
+ * Tells whether a failed create of the org default means one exists already.
+ * NOTE: the local org answers DUPLICATE_VALUE on `SetupOwnerId`. Which code a
+ * real org returns was not checked here, so the message text of
+ * FIELD_INTEGRITY_EXCEPTION ("already") is accepted too.
+ */
+function isDuplicateSetting(outcome: WriteOutcome): boolean {
+    return (
+        outcome.errorCodes.includes('DUPLICATE_VALUE') ||
+        outcome.errors.some(
+            (error) => error.startsWith('FIELD_INTEGRITY_EXCEPTION') && /already/i.test(error)
+        )
+    );
 }
 
 function syncRunFields(

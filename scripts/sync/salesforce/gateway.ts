@@ -182,8 +182,8 @@ export class OrgGateway {
      * Creates records of several objects in one sObject Collections call
      * ("sObject Collections Create", REST API Developer Guide, which accepts
      * mixed object types). A create is not idempotent, so it is retried only
-     * on answers that say nothing was done (5xx, locked rows), never after a
-     * dropped connection.
+     * after errors that mean nothing was saved (5xx, locked rows), never
+     * after a dropped connection.
      */
     async createRecords(
         records: readonly ({ type: string; key: string } & { fields: Record<string, unknown> })[]
