@@ -14,7 +14,7 @@ export interface RequestLogEntry {
     /** ISO 8601 time the request arrived. */
     at: string;
     durationMs: number;
-    /** The injected fault, when one answered or delayed the request. */
+    /** The injected fault, when one replaced or delayed the response. */
     fault?: string;
 }
 
@@ -27,9 +27,9 @@ export interface ApiLimits {
 }
 
 /**
- * Default daily limit: 15,000, the Developer Edition allocation
- * (Salesforce Developer Limits and Allocations Quick Reference: "API
- * Request Limits and Allocations"). Enterprise Edition starts at 100,000.
+ * Default daily limit: 15,000, the Developer Edition allocation.
+ * Enterprise Edition orgs start at 100,000 plus 1,000 per user license, so
+ * pass `dailyApiRequests` to model one.
  */
 export const DEFAULT_DAILY_API_REQUESTS = 15_000;
 

@@ -11,11 +11,19 @@ export interface ApiErrorBody {
     fields: string[];
 }
 
+/** Records that one external ID matched; a 300 response lists their URLs instead of errors. */
+export interface MultipleChoices {
+    objectName: string;
+    ids: string[];
+}
+
 /** A failure that the server returns to the client as a REST error. */
 export class ApiError extends Error {
     readonly status: number;
     readonly errorCode: string;
     readonly fields: string[];
+    /** Set for MULTIPLE_CHOICES (HTTP 300). */
+    choices?: MultipleChoices;
 
     constructor(status: number, errorCode: string, message: string, fields: string[] = []) {
         super(message);
@@ -53,4 +61,24 @@ export function invalidType(objectName: string): ApiError {
         'NOT_FOUND',
         `The requested resource does not exist: sObject type '${objectName}' is not supported.`
     );
+}
+
+/**
+ * Builds the 300 MULTIPLE_CHOICES error for an external ID that matches
+ * several records (REST API Developer Guide: sObject Rows by External ID).
+ */
+export function multipleChoices(
+    objectName: string,
+    fieldName: string,
+    value: unknown,
+    ids: string[]
+): ApiError {
+    const error = new ApiError(
+        300,
+        'MULTIPLE_CHOICES',
+        `More than one ${objectName} record has ${fieldName} = ${String(value)}; upsert by a unique external ID or by Id.`,
+        [fieldName]
+    );
+    error.choices = { objectName, ids };
+    return error;
 }

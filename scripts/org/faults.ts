@@ -13,7 +13,7 @@
  *   is not used because jsforce 3.10 does not retry "other side closed".
  * - `lockRow`: inside a 200 sObject Collections response, the chosen
  *   records fail with UNABLE_TO_LOCK_ROW and nothing is written for them.
- * - `latency`: the request is answered normally after `latencyMs`.
+ * - `latency`: the normal response is sent after `latencyMs`.
  */
 export type FaultKind =
     | 'expiredSession'
@@ -32,7 +32,7 @@ const FAULT_KINDS: readonly FaultKind[] = [
     'latency'
 ];
 
-/** What to inject and for which requests. */
+/** A fault description: the kind and the requests it applies to. */
 export interface FaultSpec {
     kind: FaultKind;
     /** HTTP method to match; any method when absent. */

@@ -227,9 +227,9 @@ function fromLiteral(field: FieldSchema, literal: FormulonLiteral): unknown {
 }
 
 /**
- * Computes every formula field of a record in place. Salesforce computes
- * formula fields when they are read, never stores them (Salesforce Help:
- * "Formula Field Limits and Restrictions").
+ * Computes the formula fields of a record in place (all, or those in
+ * `only`). Salesforce computes formula fields when they are read and does
+ * not store them, so this runs on every read.
  */
 export function computeFormulaFields(
     object: ObjectSchema,
@@ -254,8 +254,7 @@ export function computeFormulaFields(
 /**
  * Returns the first active validation rule whose error condition is true
  * for the record, or null. Salesforce evaluates every active rule on insert
- * and update and rejects the save when any condition is true (Salesforce
- * Help: "Validation Rules").
+ * and update and rejects the save when any condition is true.
  */
 export function failingValidationRule(
     record: FormulaRecord,

@@ -8,10 +8,10 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 /**
- * Computes the case-safe suffix of a 15-character ID. Each 5-character
- * chunk gives one suffix character whose bits mark the upper-case letters
- * of the chunk, lowest bit first (Salesforce Help: "What are Salesforce
- * IDs composed of?").
+ * Computes the case-safe suffix of a 15-character ID, as CASESAFEID() and
+ * the API's 18-character IDs carry it. Each 5-character chunk gives one
+ * suffix character whose bits mark the upper-case letters of the chunk,
+ * lowest bit first.
  */
 export function caseSafeSuffix(id15: string): string {
     let suffix = '';

@@ -273,7 +273,7 @@ export function sampleUsers(base: BaseRecords, count: number, inactiveEvery = 7)
     });
 }
 
-/** What {@link seedSampleData} created. */
+/** IDs of the records {@link seedSampleData} created. */
 export interface SampleSummary {
     userIds: string[];
     inactiveUserIds: string[];

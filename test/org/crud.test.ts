@@ -123,4 +123,69 @@ describe('local org sObject rows', () => {
             user.childRelationships.map((relationship) => relationship.relationshipName)
         ).toContain('Natterbox_User_Licenses__r');
     });
+
+    test('external ID matching two records is 300', async () => {
+        const ids = org.seed.insert('Natterbox_Subscription__c', [
+            { Name: 'Twin A', License_Code__c: 'TWIN_A', Source_Name__c: 'Twin' },
+            { Name: 'Twin B', License_Code__c: 'TWIN_B', Source_Name__c: 'Twin' }
+        ]);
+        const response = await fetch(
+            `${org.instanceUrl}/services/data/v64.0/sobjects/Natterbox_Subscription__c/Source_Name__c/Twin`,
+            {
+                method: 'PATCH',
+                headers: {
+                    Authorization: `Bearer ${org.accessToken}`,
+                    'Content-Type': 'application/json'
+                },
+                body: JSON.stringify({ Purchased_Seats__c: 1 })
+            }
+        );
+        expect(response.status).toBe(300);
+        const body = (await response.json()) as string[];
+        expect(body.sort()).toEqual(
+            ids.map((id) => `/services/data/v64.0/sobjects/Natterbox_Subscription__c/${id}`).sort()
+        );
+        expect(
+            org.store.read('Natterbox_Subscription__c', ids[0] as string)?.Purchased_Seats__c
+        ).toBeNull();
+    });
+
+    test('upsert with updateOnly does not create', async () => {
+        const response = await fetch(
+            `${org.instanceUrl}/services/data/v64.0/sobjects/Natterbox_Subscription__c/License_Code__c/NEVER?updateOnly=true`,
+            {
+                method: 'PATCH',
+                headers: {
+                    Authorization: `Bearer ${org.accessToken}`,
+                    'Content-Type': 'application/json'
+                },
+                body: JSON.stringify({ Name: 'Never' })
+            }
+        );
+        expect(response.status).toBe(404);
+        expect(
+            org.store.findIdsByField('Natterbox_Subscription__c', 'License_Code__c', 'NEVER')
+        ).toEqual([]);
+    });
+
+    test('latest alias and versions list', async () => {
+        const headers = { Authorization: `Bearer ${org.accessToken}` };
+        const versions = (await (await fetch(`${org.instanceUrl}/services/data`)).json()) as {
+            version: string;
+            url: string;
+        }[];
+        const newest = versions.at(-1);
+        expect(newest?.version).toBe('67.0');
+        expect(versions.map((entry) => entry.version)).toContain('51.0');
+        const latest = await fetch(
+            `${org.instanceUrl}/services/data/latest/sobjects/User/${org.adminUserId}`,
+            { headers }
+        );
+        expect(latest.status).toBe(200);
+        expect(((await latest.json()) as { attributes: { url: string } }).attributes.url).toBe(
+            `/services/data/v67.0/sobjects/User/${org.adminUserId}`
+        );
+        const old = await fetch(`${org.instanceUrl}/services/data/v40.0/limits`, { headers });
+        expect(old.status).toBe(404);
+    });
 });

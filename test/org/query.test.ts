@@ -33,7 +33,7 @@ describe('local org query', () => {
         expect(first.done).toBe(false);
         expect(first.records).toHaveLength(2000);
         expect(first.nextRecordsUrl).toMatch(
-            /^\/services\/data\/v64\.0\/query\/01g[A-Za-z0-9]+-2000$/
+            /^\/services\/data\/v64\.0\/query\/0r8[A-Za-z0-9]+-2000$/
         );
         const second = await conn.request<{ records: { User_Id__c: string }[] }>(
             first.nextRecordsUrl as string
@@ -57,7 +57,7 @@ describe('local org query', () => {
         expect(
             org.requestLog
                 .slice(before)
-                .map((entry) => entry.path.split('?')[0]?.replace(/01g\w+-\d+/, 'LOCATOR'))
+                .map((entry) => entry.path.split('?')[0]?.replace(/0r8\w+-\d+/, 'LOCATOR'))
         ).toEqual([
             '/services/data/v64.0/query',
             '/services/data/v64.0/query/LOCATOR',
@@ -85,7 +85,7 @@ describe('local org query', () => {
     test('unknown locator is INVALID_QUERY_LOCATOR', async () => {
         const conn = connect(org);
         await expect(
-            conn.queryMore('/services/data/v64.0/query/01gAAAAAAAAAAAAAAA-2000')
+            conn.queryMore('/services/data/v64.0/query/0r8AAAAAAAAAAAAAAA-2000')
         ).rejects.toMatchObject({ errorCode: 'INVALID_QUERY_LOCATOR' });
     });
 });

@@ -6,17 +6,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApiError } from '../errors';
 import { InvalidFaultError, type FaultSpec } from '../faults';
 import { token, type OAuthSettings } from '../routes/oauth';
-import { isServedVersion, userInfo, versionsList } from '../routes/resources';
+import { isServedVersion, LATEST_VERSION, userInfo, versionsList } from '../routes/resources';
 import { routeRest } from '../routes/rest';
 import type { Session } from '../auth';
 import type { OrgRuntime, RestReply } from './types';
 
-/** How a request is treated for accounting. */
+/** Route family of a request, which decides authentication and API accounting. */
 type RouteClass = 'rest' | 'oauth' | 'versions' | 'control' | 'identity' | 'unknown';
 
 function classify(path: string): RouteClass {
     if (path === '/services/data' || path === '/services/data/') return 'versions';
-    if (path.startsWith('/services/data/v')) return 'rest';
+    if (path.startsWith('/services/data/')) return 'rest';
     if (path.startsWith('/services/oauth2/')) return 'oauth';
     if (path.startsWith('/id/')) return 'identity';
     if (path.startsWith('/__local/')) return 'control';
@@ -66,7 +66,7 @@ function delay(ms: number): Promise<void> {
 /** Dependencies of the HTTP front besides the runtime. */
 export interface ServerSettings {
     oauth: OAuthSettings;
-    /** Logs errors the server answers with 500. */
+    /** Logs errors that the server returns as 500. */
     logError: (message: string) => void;
 }
 
@@ -127,6 +127,15 @@ class RequestHandler {
     }
 
     private failure(error: unknown, method: string, path: string): RestReply {
+        if (error instanceof ApiError && error.choices) {
+            // REST API Developer Guide: sObject Rows by External ID: a 300 lists the matching records.
+            const version = /\/services\/data\/v(\d+\.\d)\//.exec(path)?.[1] ?? LATEST_VERSION;
+            const { objectName, ids } = error.choices;
+            return {
+                status: 300,
+                body: ids.map((id) => `/services/data/v${version}/sobjects/${objectName}/${id}`)
+            };
+        }
         if (error instanceof ApiError) {
             return errorReply(error);
         }
@@ -198,13 +207,13 @@ class RequestHandler {
         request: IncomingMessage,
         accounting: { apiCall: boolean }
     ): RestReply {
-        const match = /^\/services\/data\/v(\d+\.\d)(?:\/(.*))?$/.exec(url.pathname);
-        const version = match?.[1] ?? '';
+        const match = /^\/services\/data\/(?:v(\d+\.\d)|(latest))(?:\/(.*))?$/.exec(url.pathname);
+        const version = match?.[2] ? LATEST_VERSION : (match?.[1] ?? '');
         if (!match || !isServedVersion(version)) {
             throw new ApiError(
                 404,
                 'NOT_FOUND',
-                `The requested resource does not exist: API version ${version || '(none)'} is not served; use 51.0 to 66.0.`
+                `The requested resource does not exist: API version ${version || '(none)'} is not served; use 51.0 to ${LATEST_VERSION}, or latest.`
             );
         }
         const session = this.session(request);
@@ -213,7 +222,7 @@ class RequestHandler {
         }
         this.org.accounting.count();
         accounting.apiCall = true;
-        const segments = (match[2] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+        const segments = (match[3] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
         const body = parseJson(raw);
         const path = url.pathname + url.search;
         return routeRest(

@@ -19,7 +19,7 @@ export interface RestRequest {
     path: string;
 }
 
-/** What a handler returns; the server writes it as JSON. */
+/** A handler's result, which the server writes as JSON. */
 export interface RestReply {
     status: number;
     body?: unknown;

@@ -1,7 +1,9 @@
 /**
  * sObject Collections: create, retrieve, update, upsert and delete up to
- * 200 records in one request (REST API Developer Guide: sObject
- * Collections Create, Retrieve, Update, Upsert, Delete).
+ * 200 records in one request (REST API Developer Guide: Create Records
+ * Using sObject Collections, Upsert Records Using sObject Collections,
+ * Delete Records Using sObject Collections, and the update and retrieve
+ * pages beside them).
  */
 import { ApiError } from '../errors';
 import type { RecordValues } from '../formulas';
@@ -9,7 +11,7 @@ import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import { normalizeId } from '../ids';
 import { apiRecord } from './records';
 
-/** The most records one sObject Collections request may hold. */
+/** Maximum number of records in one sObject Collections request. */
 export const MAX_COLLECTION_RECORDS = 200;
 
 /** One entry of a Collections response, in input order. */
@@ -167,8 +169,8 @@ export function updateCollection(request: RestRequest, org: OrgRuntime): RestRep
             if (!id) {
                 throw new ApiError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call');
             }
-            const { id: _ignored, ...fields } = records[index] ?? {};
-            org.store.update(types[index] ?? '', id, fields, { userId });
+            // The store skips the record's own id and attributes entries on update.
+            org.store.update(types[index] ?? '', id, records[index] ?? {}, { userId });
             return { id, success: true, errors: [] };
         },
         idOf

@@ -1,7 +1,6 @@
 /**
  * Query resources: `GET /query?q=`, `GET /query/<locator>-<offset>` for
- * the next page, and `/queryAll` (REST API Developer Guide: Query, Execute
- * a SOQL Query, QueryAll).
+ * the next page, and `/queryAll` (REST API Developer Guide: Query, QueryAll).
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../errors';
@@ -14,14 +13,20 @@ import { compileQuery, SoqlError, TOTAL_SIZE_COLUMN, type CompiledQuery } from '
 export const DEFAULT_BATCH_SIZE = 2000;
 
 /**
- * Open query cursors kept at once. Salesforce keeps up to 10 open cursors
- * per user and drops the oldest (SOQL and SOSL Reference: "Query
- * Locators"); this org keeps 10 for the whole org.
+ * Salesforce has no limit on open query cursors since API 56.0 and keeps
+ * each for 2 days (Salesforce App Limits Cheatsheet: "API Query Cursor
+ * Limits"). This org keeps them for 2 days too, and drops the oldest past
+ * this count to bound memory.
  */
-export const MAX_OPEN_CURSORS = 10;
+export const MAX_OPEN_CURSORS = 10_000;
+
+/** How long a cursor stays usable, in milliseconds. */
+export const CURSOR_LIFETIME_MS = 2 * 24 * 60 * 60 * 1000;
 
 interface Cursor {
     compiled: CompiledQuery;
+    /** Time the query ran, from Date.now(). */
+    openedAt: number;
     totalSize: number;
     batchSize: number;
     version: string;
@@ -33,8 +38,8 @@ export class QueryCursors {
 
     /** Stores a cursor and returns its locator. */
     open(cursor: Cursor): string {
-        // Query locators start with 01g, the key prefix Salesforce uses for them.
-        const locator = `01g${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 15)}`;
+        // Salesforce Help: "INVALID_QUERY_LOCATOR": a locator is 18 characters and starts with 0r8.
+        const locator = `0r8${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 15)}`;
         this.cursors.set(locator, cursor);
         while (this.cursors.size > MAX_OPEN_CURSORS) {
             const oldest = this.cursors.keys().next().value as string;
@@ -43,8 +48,13 @@ export class QueryCursors {
         return locator;
     }
 
-    get(locator: string): Cursor | undefined {
-        return this.cursors.get(locator);
+    get(locator: string, now = Date.now()): Cursor | undefined {
+        const cursor = this.cursors.get(locator);
+        if (cursor && now - cursor.openedAt > CURSOR_LIFETIME_MS) {
+            this.cursors.delete(locator);
+            return undefined;
+        }
+        return cursor;
     }
 
     close(locator: string): void {
@@ -133,6 +143,7 @@ export function runQuery(
     const options = headers['sforce-query-options'];
     const cursor: Cursor = {
         compiled,
+        openedAt: Date.now(),
         totalSize: Number(counted.n),
         batchSize: batchSize(Array.isArray(options) ? options[0] : options),
         version: request.version
@@ -142,13 +153,13 @@ export function runQuery(
 
 /** GET /query/<locator>-<offset>: the next page of an open cursor. */
 export function queryMore(request: RestRequest, org: OrgRuntime, token: string): RestReply {
-    const match = /^(01g[A-Za-z0-9]+)-(\d+)$/.exec(token);
+    const match = /^(0r8[A-Za-z0-9]+)-(\d+)$/.exec(token);
     const cursor = match ? org.cursors.get(match[1] ?? '') : undefined;
     if (!match || !cursor) {
         throw new ApiError(
             400,
             'INVALID_QUERY_LOCATOR',
-            `invalid query locator ${token}: the cursor is unknown, finished or was closed because more than ${MAX_OPEN_CURSORS} were open. Run the query again.`
+            `invalid query locator ${token}: the cursor is unknown, finished, older than 2 days, or was dropped because more than ${MAX_OPEN_CURSORS} were open. Run the query again.`
         );
     }
     return page(org, cursor, match[1], Number(match[2]));

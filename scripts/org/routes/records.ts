@@ -3,7 +3,7 @@
  * external ID (REST API Developer Guide: sObject Rows, sObject Rows by
  * External ID, Insert or Update (Upsert) a Record Using an External ID).
  */
-import { ApiError, notFound } from '../errors';
+import { ApiError, multipleChoices, notFound } from '../errors';
 import type { RecordValues } from '../formulas';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import type { ObjectSchema } from '../schema/types';
@@ -119,11 +119,11 @@ function matchByExternalId(
     const field = org.store.field(object, fieldName);
     const ids = org.store.findIdsByField(object.name, field.name, value);
     if (ids.length > 1) {
-        throw new ApiError(
-            300,
-            'MULTIPLE_CHOICES',
-            `More than one ${object.name} record has ${field.name} = ${value}.`,
-            [field.name]
+        throw multipleChoices(
+            object.name,
+            field.name,
+            value,
+            org.store.findIdsByField(object.name, field.name, value, 200)
         );
     }
     const id = ids[0];
@@ -137,8 +137,8 @@ function matchByExternalId(
 
 /**
  * PATCH /sobjects/X/ExtField/value: 201 with `created: true` when a record
- * was inserted, 200 with `created: false` when one was updated (API 46.0
- * and later return a body for updates too).
+ * was inserted, 200 with `created: false` when one was updated.
+ * `?updateOnly=true` turns a missing match into 404 instead of an insert.
  */
 export function upsertRecord(
     request: RestRequest,
@@ -148,7 +148,8 @@ export function upsertRecord(
     value: string
 ): RestReply {
     const outcome = org.store.upsert(objectName, fieldName, value, bodyObject(request), {
-        userId: request.session.userId
+        userId: request.session.userId,
+        updateOnly: request.query.get('updateOnly') === 'true'
     });
     const body = { id: outcome.id, success: true, errors: [], created: outcome.created };
     return { status: outcome.created ? 201 : 200, body };

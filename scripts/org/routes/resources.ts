@@ -1,8 +1,7 @@
 /**
  * Version and org-level resources: the versions list, the resources of a
  * version, limits, and the OAuth user info (REST API Developer Guide:
- * Versions, Resources by Version, Limits; Salesforce Help: "OpenID
- * Connect UserInfo Endpoint").
+ * Versions, Resources by Version, Limits).
  */
 import type { OrgRuntime, RestReply } from '../http/types';
 
@@ -23,8 +22,12 @@ export const API_VERSIONS: readonly { version: string; label: string }[] = [
     { version: '63.0', label: "Spring '25" },
     { version: '64.0', label: "Summer '25" },
     { version: '65.0', label: "Winter '26" },
-    { version: '66.0', label: "Spring '26" }
+    { version: '66.0', label: "Spring '26" },
+    { version: '67.0', label: "Summer '26" }
 ];
+
+/** The newest served version, which the `latest` alias resolves to (REST API Developer Guide: Versions). */
+export const LATEST_VERSION = API_VERSIONS[API_VERSIONS.length - 1]?.version ?? '67.0';
 
 /** Returns true when the org serves this API version (`64.0`). */
 export function isServedVersion(version: string): boolean {

@@ -60,9 +60,8 @@ function integer(node: XmlNode, key: string): number | undefined {
 }
 
 /**
- * Maps a Metadata API field type to the type that describe reports
- * (Metadata API Developer Guide: CustomField, "FieldType";
- * REST API Developer Guide: sObject Describe, field `type`).
+ * Maps a Metadata API field type (CustomField `<type>`) to the field type
+ * that REST API Developer Guide: sObject Describe reports.
  */
 const METADATA_TO_DESCRIBE_TYPE: Record<string, FieldType> = {
     Text: 'string',
@@ -161,7 +160,7 @@ export function fieldFromMetadata(node: XmlNode, file: string): FieldSchema {
         field.referenceTo = (node.referenceTo as string[] | undefined) ?? [];
         // The parent relationship of a custom lookup is its API name with
         // `__r` for `__c`; the metadata's <relationshipName> names the child
-        // relationship on the target (Salesforce Help: "Relationship Names").
+        // relationship on the target.
         field.relationshipName = name.replace(/__c$/, '__r');
         const childName = text(node, 'relationshipName');
         if (childName) {
@@ -191,7 +190,7 @@ export function fieldFromMetadata(node: XmlNode, file: string): FieldSchema {
 }
 
 function defaultLength(metadataType: string): number {
-    // Metadata API Developer Guide: CustomField: Email 80, Phone 40, Url 255, TextArea 255.
+    // Lengths that these field types have without a <length> element.
     const lengths: Record<string, number> = {
         Email: 80,
         Phone: 40,

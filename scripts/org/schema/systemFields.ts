@@ -40,8 +40,8 @@ function reference(
 }
 
 /**
- * Builds the audit fields (Object Reference for the Salesforce Platform:
- * "System Fields"). Salesforce sets them on every save; clients cannot.
+ * Builds the audit fields. Salesforce sets them on every save, and clients
+ * cannot write them.
  */
 export function auditFields(): FieldSchema[] {
     return [

@@ -4,7 +4,7 @@
  * required fields, uniqueness, lookups, validation rules).
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { ApiError, invalidField, invalidType, notFound } from '../errors';
+import { ApiError, invalidField, invalidType, multipleChoices, notFound } from '../errors';
 import {
     computeFormulaFields,
     failingValidationRule,
@@ -17,11 +17,13 @@ import { quoteIdentifier as q, schemaDdl } from '../schema/storage';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types';
 import { coerceValue, formatDateTime, fromColumn, toColumn } from './values';
 
-/** Who saves and how strictly; seeding skips validation rules and lookup checks for speed. */
+/** Save settings: the saving user, and whether to run the checks that seeding skips for speed. */
 export interface SaveOptions {
     userId?: string;
     /** Run validation rules and lookup existence checks (default true). */
     validate?: boolean;
+    /** For upserts: update a matching record but never create one (default false). */
+    updateOnly?: boolean;
 }
 
 /** Outcome of an upsert by external ID. */
@@ -171,13 +173,17 @@ export class OrgStore implements FormulaContext {
         return values[field.name];
     }
 
-    /** Returns the IDs of records whose field equals the value, as an upsert match does. */
-    findIdsByField(objectName: string, fieldName: string, value: unknown): string[] {
+    /**
+     * Returns the IDs of records whose field equals the value, as an upsert
+     * match does: at most `limit`, and the default of 2 is enough to tell
+     * one match from several.
+     */
+    findIdsByField(objectName: string, fieldName: string, value: unknown, limit = 2): string[] {
         const object = this.object(objectName);
         const field = this.field(object, fieldName);
         const collation = field.caseSensitive ? ' COLLATE BINARY' : '';
-        const sql = `SELECT "id" FROM ${q(object.table)} WHERE ${q(field.column)}${collation} = ? LIMIT 2`;
-        const rows = this.prepare(sql).all(toColumn(field, coerceValue(field, value))) as {
+        const sql = `SELECT "id" FROM ${q(object.table)} WHERE ${q(field.column)}${collation} = ? LIMIT ?`;
+        const rows = this.prepare(sql).all(toColumn(field, coerceValue(field, value)), limit) as {
             id: string;
         }[];
         return rows.map((row) => row.id);
@@ -225,7 +231,6 @@ export class OrgStore implements FormulaContext {
             values[field.name] = coerceValue(field, raw, this.referencePrefixes(field));
         }
         if (readOnly.length > 0) {
-            // REST API Developer Guide: Status Codes and Error Responses (INVALID_FIELD_FOR_INSERT_UPDATE).
             const verb = creating ? 'create' : 'update';
             throw new ApiError(
                 400,
@@ -315,7 +320,7 @@ export class OrgStore implements FormulaContext {
             values.OwnerId = userId;
         }
         if (object.customSetting && !values.SetupOwnerId) {
-            // Salesforce Help: "Custom Settings": a hierarchy record without an owner is the org default.
+            // A hierarchy setting record owned by the Organization is the org default.
             values.SetupOwnerId = this.organizationId();
         }
     }
@@ -362,7 +367,6 @@ export class OrgStore implements FormulaContext {
         const existing = this.findIdsByField(object.name, field.name, values[field.name]).find(
             (id) => id !== values.Id
         );
-        // REST API Developer Guide: Status Codes and Error Responses (DUPLICATE_VALUE).
         return new ApiError(
             400,
             'DUPLICATE_VALUE',
@@ -426,7 +430,7 @@ export class OrgStore implements FormulaContext {
     }
 
     /**
-     * Creates or updates the record whose external ID field holds `externalId`
+     * Creates or updates the record whose external ID field equals `externalId`
      * (REST API Developer Guide: Insert or Update (Upsert) a Record Using an
      * External ID). Several matches raise MULTIPLE_CHOICES (HTTP 300).
      */
@@ -465,17 +469,18 @@ export class OrgStore implements FormulaContext {
                     : []
                 : this.findIdsByField(object.name, field.name, externalId);
         if (matches.length > 1) {
-            throw new ApiError(
-                300,
-                'MULTIPLE_CHOICES',
-                `More than one record of ${object.name} has ${field.name} = ${String(externalId)}.`,
-                [field.name]
-            );
+            const all = this.findIdsByField(object.name, field.name, externalId, 200);
+            throw multipleChoices(object.name, field.name, externalId, all);
         }
         const body = Object.fromEntries(
             Object.entries(input).filter(([key]) => key.toLowerCase() !== field.name.toLowerCase())
         );
         const existing = matches[0];
+        if (!existing && options.updateOnly) {
+            throw notFound(
+                `The requested resource does not exist: no ${object.name} record has ${field.name} = ${String(externalId)}, and updateOnly prevents creating one.`
+            );
+        }
         if (existing) {
             this.update(object.name, existing, body, options);
             return { id: existing, created: false };
@@ -503,7 +508,7 @@ export class OrgStore implements FormulaContext {
     }
 }
 
-/** Formats an auto number: `NUL-{000000}` and 42 give `NUL-000042` (Salesforce Help: "Custom Field Attributes"). */
+/** Formats an auto number: `NUL-{000000}` and 42 give `NUL-000042`. */
 export function formatAutoNumber(format: string, value: number): string {
     return format.replace(/\{(0+)\}/, (_, zeros: string) =>
         String(value).padStart(zeros.length, '0')

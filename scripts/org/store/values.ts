@@ -27,7 +27,6 @@ function coerceText(field: FieldSchema, value: unknown): string {
     }
     const text = String(value);
     if (field.length !== undefined && text.length > field.length) {
-        // REST API Developer Guide: Status Codes and Error Responses (STRING_TOO_LONG).
         throw new ApiError(
             400,
             'STRING_TOO_LONG',
