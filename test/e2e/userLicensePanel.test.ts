@@ -99,4 +99,47 @@ describe('user license panel in the browser', () => {
         expect(errors).toEqual([]);
         await page.close();
     });
+
+    it('stops a second user from taking the last seat', async () => {
+        const firstUser = createUser(session.org, 'SeatFirst');
+        const secondUser = createUser(session.org, 'SeatSecond');
+        const held = await session.conn.query(
+            'SELECT COUNT() FROM Natterbox_User_License__c WHERE Voice__c = true'
+        );
+        const subscription = await session.conn.query<{ Id: string }>(
+            "SELECT Id FROM Natterbox_Subscription__c WHERE License_Code__c = 'VOICE'"
+        );
+        const voiceId = subscription.records[0]?.Id ?? '';
+        // One seat left: purchased is one more than the current holders.
+        await session.conn
+            .sobject('Natterbox_Subscription__c')
+            .update({ Id: voiceId, Purchased_Seats__c: held.totalSize + 1 });
+
+        const first = await openUser(firstUser);
+        await toggleLicense(first.page, 'VOICE');
+        await saveChanges(first.page);
+        await first.page
+            .locator('.preview-toasts .slds-notify_toast[data-variant="success"]')
+            .waitFor();
+        expect((await readLicenseRecord(firstUser))?.Voice__c).toBe(true);
+
+        const second = await openUser(secondUser);
+        const voice = licenseSwitch(second.page, 'VOICE');
+        await second.page.waitForLoadState('networkidle');
+
+        expect(await voice.isDisabled()).toBe(true);
+        expect(await voice.isChecked()).toBe(false);
+        expect(await licenseItem(second.page, 'VOICE').locator('.seats').innerText()).toContain(
+            `${held.totalSize + 1} of ${held.totalSize + 1} assigned`
+        );
+        // Playwright refuses to click a disabled control, so force the click as a user's would land.
+        await licenseItem(second.page, 'VOICE').locator('label').first().click({ force: true });
+        expect(await voice.isChecked()).toBe(false);
+        expect(await second.page.locator(`${panel} .preview`).count()).toBe(0);
+        expect(await readLicenseRecord(secondUser)).toBeUndefined();
+        expect(first.errors).toEqual([]);
+        expect(second.errors).toEqual([]);
+        await first.page.close();
+        await second.page.close();
+    });
 });
