@@ -8,13 +8,19 @@ import {
     UnknownLicenseError,
     applyChange,
     checkSeatForAdd,
+    diffStates,
     emptyState,
+    heldLicenses,
+    isValidState,
+    sameState,
+    seatConsumingLicenses,
     stateOf,
+    stateToRecordFields,
     updateSeatContext,
     validateState
 } from 'c/licenseRules';
-import type { RuleContext } from 'c/licenseRules';
-import { codesOf } from './support';
+import type { LicenseState, RuleContext } from 'c/licenseRules';
+import { codesOf, held } from './support';
 
 /** Builds a context whose seat counts come from outside the type system. */
 function seatContext(seats: unknown): RuleContext {
@@ -118,5 +124,96 @@ describe('seat counts in the rule context', () => {
         expect(updateSeatContext(context, stateOf(['VOICE']), emptyState()).seats).toEqual({
             VOICE: { purchased: 5, assigned: 0 }
         });
+    });
+});
+
+describe('legacy CTI setting in the rule context', () => {
+    const addCti = { license: 'CTI', action: 'add' } as const;
+    const notBoolean: readonly (readonly [string, unknown])[] = [
+        ['the text "false"', 'false'],
+        ['the text "true"', 'true'],
+        ['a GraphQL { value } field', { value: false }],
+        ['1', 1],
+        ['null', null],
+        ['undefined', undefined]
+    ];
+
+    it.each(notBoolean)('rejects %s', (_, value) => {
+        const context = { legacyCtiAllowed: value } as unknown as RuleContext;
+
+        expect(() => applyChange(emptyState(), addCti, context)).toThrow(
+            'Invalid rule context: legacyCtiAllowed must be true or false'
+        );
+        expect(() => validateState(stateOf(['CTI']), context)).toThrow(TypeError);
+        expect(() => isValidState(stateOf(['CTI']), context)).toThrow(TypeError);
+    });
+
+    it('rejects a missing context', () => {
+        expect(() => applyChange(emptyState(), addCti, undefined as never)).toThrow(
+            'Invalid rule context undefined'
+        );
+        expect(() => validateState(emptyState(), null as never)).toThrow(TypeError);
+    });
+});
+
+/** Builds a state from values outside the type system. */
+function looseState(values: Record<string, unknown>): LicenseState {
+    return { ...emptyState(), ...values } as unknown as LicenseState;
+}
+
+describe('license states with values other than true', () => {
+    it('reads only true as held when adding', () => {
+        const result = applyChange(
+            looseState({ FREEDOM: 'false' }),
+            { license: 'FREEDOM', action: 'add' },
+            { legacyCtiAllowed: false }
+        );
+
+        expect(result.accepted).toBe(true);
+        expect(held(result.state)).toEqual(['CTI', 'FREEDOM']);
+        expect(result.cascades.map((cascade) => cascade.license)).toEqual(['CTI']);
+    });
+
+    it('reads only true as held when removing', () => {
+        const result = applyChange(
+            looseState({ CTI: true, FREEDOM: 'true' }),
+            { license: 'CTI', action: 'remove' },
+            { legacyCtiAllowed: true }
+        );
+
+        expect(result.accepted).toBe(true);
+        expect(held(result.state)).toEqual([]);
+    });
+
+    it('reads only true as held in every helper', () => {
+        const state = looseState({ VOICE: 'false', SMS: 1, CTI: true, FREEDOM: 'true' });
+
+        expect(heldLicenses(state)).toEqual(['CTI']);
+        expect(seatConsumingLicenses(state)).toEqual(['CTI']);
+        expect(diffStates(emptyState(), state)).toEqual({ added: ['CTI'], removed: [] });
+        expect(sameState(state, stateOf(['CTI']))).toBe(true);
+        expect(sameState(looseState({ VOICE: 'false' }), stateOf(['VOICE']))).toBe(false);
+        expect(stateToRecordFields(state).Voice__c).toBe(false);
+    });
+
+    it('reads a partial state as not holding the rest', () => {
+        const partial = { FREEDOM: true, CTI: true } as unknown as LicenseState;
+
+        expect(heldLicenses(partial)).toEqual(['CTI', 'FREEDOM']);
+        expect(validateState(partial, { legacyCtiAllowed: false })).toEqual([]);
+    });
+
+    it('rejects a state that is not an object', () => {
+        const context = { legacyCtiAllowed: false };
+        const change = { license: 'SMS', action: 'add' } as const;
+
+        for (const state of [undefined, null, 'CTI', ['CTI']] as unknown as LicenseState[]) {
+            expect(() => applyChange(state, change, context)).toThrow('Invalid license state');
+            expect(() => validateState(state, context)).toThrow(TypeError);
+            expect(() => heldLicenses(state)).toThrow(TypeError);
+            expect(() => seatConsumingLicenses(state)).toThrow(TypeError);
+            expect(() => diffStates(state, emptyState())).toThrow(TypeError);
+            expect(() => stateToRecordFields(state)).toThrow(TypeError);
+        }
     });
 });

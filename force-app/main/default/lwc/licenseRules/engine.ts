@@ -6,9 +6,9 @@
 import { UnknownLicenseError, isLicenseCode } from './catalogue';
 import { cascadeOf, impliedLicenseRemoval } from './messages';
 import { RULE_CODES, RULE_TABLE } from './ruleTable';
-import { readSeatCounts, updateSeatContext } from './seats';
-import { diffStates, withLicense } from './state';
-import { stateErrors, validateState } from './validate';
+import { updateSeatContext } from './seats';
+import { diffStates, normalizeState, withLicense } from './state';
+import { readRuleContext, stateErrors, validateState } from './validate';
 import type {
     ApplyResult,
     Cascade,
@@ -144,8 +144,10 @@ function rejected(current: LicenseState, violations: Violation[]): ApplyResult {
  * without Freedom outside a legacy CTI organisation, or adding a license
  * without a free seat when `context.seats` is given. Errors the current
  * state already has do not block a change. A change that is already true
- * returns `current` with no cascades. Throws InvalidChangeError or
- * UnknownLicenseError for a malformed change.
+ * returns `current` with no cascades. A license counts as held only when
+ * its value is exactly `true`. Throws InvalidChangeError or
+ * UnknownLicenseError for a malformed change, and throws as validateState
+ * does for a malformed state or context.
  */
 export function applyChange(
     current: LicenseState,
@@ -153,21 +155,21 @@ export function applyChange(
     context: RuleContext
 ): ApplyResult {
     validateChange(change);
-    // Checked here too because the rejection below returns before any seat is read.
-    readSeatCounts(context.seats);
+    const held = normalizeState(current);
+    const checked = readRuleContext(context);
     const adding = change.action === 'add';
-    if (Boolean(current[change.license]) === adding) {
+    if (held[change.license] === adding) {
         return {
             accepted: true,
             state: current,
             cascades: [],
-            violations: validateState(current, context)
+            violations: validateState(held, checked)
         };
     }
 
     if (!adding) {
         const blockers = RULE_TABLE.implications.filter(
-            (rule) => rule.brings === change.license && current[rule.license]
+            (rule) => rule.brings === change.license && held[rule.license]
         );
         if (blockers.length > 0) {
             return rejected(current, blockers.map(impliedLicenseRemoval));
@@ -175,9 +177,9 @@ export function applyChange(
     }
 
     const transition = adding
-        ? addWithImplications(current, change.license)
-        : removeWithImplications(current, change.license);
-    const errors = introducedErrors(current, transition.state, context);
+        ? addWithImplications(held, change.license)
+        : removeWithImplications(held, change.license);
+    const errors = introducedErrors(held, transition.state, checked);
     if (errors.length > 0) {
         return rejected(current, errors);
     }
@@ -187,7 +189,7 @@ export function applyChange(
         cascades: transition.cascades,
         violations: validateState(
             transition.state,
-            updateSeatContext(context, current, transition.state)
+            updateSeatContext(checked, held, transition.state)
         )
     };
 }

@@ -3,7 +3,7 @@
  * records, whose checkbox fields are named in the catalogue.
  */
 import { LICENSES } from './catalogue';
-import { stateOf } from './state';
+import { normalizeState, stateOf } from './state';
 import type { LicenseCode, LicenseState } from './types';
 
 type RecordLike = Readonly<Record<string, unknown>>;
@@ -43,9 +43,10 @@ export function stateFromRecord(record: unknown): LicenseState {
 
 /** Writes a state as the checkbox fields of a per-user license record. */
 export function stateToRecordFields(state: LicenseState): Record<string, boolean> {
+    const normalized = normalizeState(state);
     const fields: Record<string, boolean> = {};
     for (const license of LICENSES) {
-        fields[license.fieldApiName] = state[license.code] === true;
+        fields[license.fieldApiName] = normalized[license.code];
     }
     return fields;
 }

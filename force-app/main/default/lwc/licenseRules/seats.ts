@@ -7,7 +7,7 @@ import { UnknownLicenseError, isLicenseCode } from './catalogue';
 import { describeValue, isPlainObject, requireSeatCount } from './inputs';
 import { licenseNotPurchased, seatsExceeded } from './messages';
 import { RULE_TABLE } from './ruleTable';
-import { heldLicenses } from './state';
+import { heldLicenses, normalizeState } from './state';
 import type { LicenseCode, LicenseState, RuleContext, SeatCount, Violation } from './types';
 
 type SeatCounts = NonNullable<RuleContext['seats']>;
@@ -23,9 +23,10 @@ function comesWithHeldLicense(state: LicenseState, license: LicenseCode): boolea
  * Freedom consumes no CTI seat.
  */
 export function seatConsumingLicenses(state: LicenseState): LicenseCode[] {
+    const normalized = normalizeState(state);
     const impliedLicensesAreFree = assumptionValue('CTI_WITH_FREEDOM_USES_NO_SEAT');
-    return heldLicenses(state).filter(
-        (license) => !(impliedLicensesAreFree && comesWithHeldLicense(state, license))
+    return heldLicenses(normalized).filter(
+        (license) => !(impliedLicensesAreFree && comesWithHeldLicense(normalized, license))
     );
 }
 

@@ -3,6 +3,7 @@
  * license, so they compare and serialise without surprises.
  */
 import { LICENSE_CODES } from './catalogue';
+import { describeValue, isPlainObject } from './inputs';
 import type { LicenseCode, LicenseState, StateDiff } from './types';
 
 /** Creates a state holding no license. */
@@ -23,14 +24,22 @@ export function stateOf(licenses: readonly LicenseCode[]): LicenseState {
 /**
  * Copies a state into the canonical shape: every catalogue code present,
  * `true` only for a value that is exactly `true`, other keys dropped.
+ * Every function of the module that takes a state reads it this way.
+ * Throws TypeError for a state that is not an object.
  */
 export function normalizeState(state: Partial<Record<LicenseCode, unknown>>): LicenseState {
+    if (!isPlainObject(state)) {
+        throw new TypeError(
+            `Invalid license state ${describeValue(state)}: expected an object with one boolean per license code.`
+        );
+    }
     return stateOf(LICENSE_CODES.filter((code) => state[code] === true));
 }
 
 /** Lists the licenses a state holds, in catalogue order. */
 export function heldLicenses(state: LicenseState): LicenseCode[] {
-    return LICENSE_CODES.filter((code) => state[code]);
+    const normalized = normalizeState(state);
+    return LICENSE_CODES.filter((code) => normalized[code]);
 }
 
 /** Returns a copy of the state with one license set to the given value. */
@@ -44,13 +53,17 @@ export function withLicense(
 
 /** Lists the licenses added and removed between two states, in catalogue order. */
 export function diffStates(before: LicenseState, after: LicenseState): StateDiff {
+    const from = normalizeState(before);
+    const to = normalizeState(after);
     return {
-        added: LICENSE_CODES.filter((code) => !before[code] && after[code]),
-        removed: LICENSE_CODES.filter((code) => before[code] && !after[code])
+        added: LICENSE_CODES.filter((code) => !from[code] && to[code]),
+        removed: LICENSE_CODES.filter((code) => from[code] && !to[code])
     };
 }
 
 /** Checks whether two states hold the same licenses. */
 export function sameState(left: LicenseState, right: LicenseState): boolean {
-    return LICENSE_CODES.every((code) => Boolean(left[code]) === Boolean(right[code]));
+    const first = normalizeState(left);
+    const second = normalizeState(right);
+    return LICENSE_CODES.every((code) => first[code] === second[code]);
 }

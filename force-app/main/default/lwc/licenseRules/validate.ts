@@ -2,6 +2,7 @@
  * Whole-state validation: every rule of the rule table and, when seat
  * counts are given, the seat rules.
  */
+import { describeValue, isPlainObject } from './inputs';
 import { excludedPair, gatedLicense, missingImpliedLicense, suggestedLicense } from './messages';
 import { RULE_TABLE } from './ruleTable';
 import { checkSeatsOfState, readSeatCounts } from './seats';
@@ -37,16 +38,39 @@ function suggestionWarnings(state: LicenseState): Violation[] {
 }
 
 /**
+ * Returns a copy of the context after checking it: `legacyCtiAllowed`
+ * must be a boolean, and the seat counts are read by readSeatCounts.
+ * Throws TypeError for a context that is not an object or a setting that
+ * is not a boolean, so the text "false" never turns legacy CTI on.
+ */
+export function readRuleContext(context: RuleContext): RuleContext {
+    if (!isPlainObject(context)) {
+        throw new TypeError(
+            `Invalid rule context ${describeValue(context)}: expected { legacyCtiAllowed, seats }.`
+        );
+    }
+    const legacyCtiAllowed: unknown = context.legacyCtiAllowed;
+    if (typeof legacyCtiAllowed !== 'boolean') {
+        throw new TypeError(
+            `Invalid rule context: legacyCtiAllowed must be true or false, got ${describeValue(legacyCtiAllowed)}.`
+        );
+    }
+    const seats = readSeatCounts(context.seats);
+    return seats ? { legacyCtiAllowed, seats } : { legacyCtiAllowed };
+}
+
+/**
  * Lists every violation of a state: hard rules as errors, then seat rules
  * as errors when `context.seats` is given, then suggestions as warnings.
  * `context.seats[license].assigned` must count this user in this state.
+ * Throws as normalizeState and readRuleContext do.
  */
 export function validateState(state: LicenseState, context: RuleContext): Violation[] {
     const normalized = normalizeState(state);
-    const seats = readSeatCounts(context.seats);
-    const seatErrors = seats ? checkSeatsOfState(normalized, seats) : [];
+    const checked = readRuleContext(context);
+    const seatErrors = checked.seats ? checkSeatsOfState(normalized, checked.seats) : [];
     return [
-        ...licenseRuleErrors(normalized, context),
+        ...licenseRuleErrors(normalized, checked),
         ...seatErrors,
         ...suggestionWarnings(normalized)
     ];
