@@ -1,10 +1,10 @@
 /**
  * Contract tests: request/response pairs shaped like the examples in
  * Salesforce's REST API Developer Guide, kept as JSON in contract/.
- * Expected bodies match exactly, except for these placeholders:
- * `<id:name>` an 18-character record ID, remembered as `name`;
- * `{name}` inside a string, a remembered ID; `<string>` any string;
- * `<any>` any value.
+ * Expected bodies match exactly, except for four placeholders.
+ * `<id:name>` matches an 18-character record ID and remembers it as `name`.
+ * `{name}` inside a string is replaced by the remembered ID.
+ * `<string>` matches any string, and `<any>` matches any value.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,10 +54,10 @@ function mismatches(
             ids.set(capture[1] ?? '', actual);
             return [];
         }
-        const wanted = substitute(expected, ids);
-        return actual === wanted
+        const expectedText = substitute(expected, ids);
+        return actual === expectedText
             ? []
-            : [`${at}: expected ${JSON.stringify(wanted)}, got ${JSON.stringify(actual)}`];
+            : [`${at}: expected ${JSON.stringify(expectedText)}, got ${JSON.stringify(actual)}`];
     }
     if (Array.isArray(expected)) {
         if (!Array.isArray(actual) || actual.length !== expected.length)

@@ -164,8 +164,8 @@ class RequestHandler {
 
     /**
      * Routes one request. Only REST resources under /services/data/vXX.X
-     * count as API calls; `accounting.apiCall` is set once the request has
-     * been counted, so requests that then fail still show as counted.
+     * count as API calls. `accounting.apiCall` is set once the request has
+     * been counted, so a request that fails afterwards still shows as counted.
      */
     private dispatch(
         kind: RouteClass,

@@ -1,9 +1,8 @@
 /**
  * sObject Collections: create, retrieve, update, upsert and delete up to
- * 200 records in one request (REST API Developer Guide: Create Records
- * Using sObject Collections, Upsert Records Using sObject Collections,
- * Delete Records Using sObject Collections, and the update and retrieve
- * pages beside them).
+ * 200 records in one request. The behaviour follows the REST API Developer
+ * Guide pages Create Records Using sObject Collections, Upsert Records
+ * Using sObject Collections and Delete Records Using sObject Collections.
  */
 import { ApiError } from '../errors';
 import type { RecordValues } from '../formulas';
