@@ -92,6 +92,8 @@ export function verifyJwtAssertion(
         }
     }
     const claims = decodeJson(payloadPart, 'payload') as JwtClaims;
+    // NOTE: `aud` is not checked. Salesforce requires the login URL there,
+    // which has no equivalent for a server on 127.0.0.1.
     if (typeof claims.exp !== 'number' || claims.exp * 1000 < now) {
         throw new OAuthError(
             'invalid_grant',

@@ -142,6 +142,21 @@ describe('local org fault injection', () => {
             );
         }
         expect(statuses).toEqual([503, 503, 200]);
+        const requests = (await (
+            await fetch(`${org.instanceUrl}/__local/requests`, { headers })
+        ).json()) as { status: number; apiCall: boolean }[];
+        expect(requests.map((entry) => entry.status)).toEqual([401, 201, 503, 503, 200]);
+        expect(requests.filter((entry) => entry.apiCall)).toHaveLength(1);
+        const limits = await fetch(`${org.instanceUrl}/__local/limits`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ used: 99, dailyApiRequests: 100 })
+        });
+        expect(await limits.json()).toEqual({ used: 99, dailyApiRequests: 100 });
+        const lastCall = await fetch(`${org.instanceUrl}/services/data/v64.0/limits`, { headers });
+        expect(lastCall.headers.get('sforce-limit-info')).toBe('api-usage=100/100');
+        const overLimit = await fetch(`${org.instanceUrl}/services/data/v64.0/limits`, { headers });
+        expect(overLimit.status).toBe(403);
         const invalid = await fetch(`${org.instanceUrl}/__local/faults`, {
             method: 'POST',
             headers,

@@ -327,6 +327,7 @@ export class OrgStore implements FormulaContext {
 
     private deriveFields(object: ObjectSchema, values: RecordValues): void {
         if (object.name === 'User') {
+            values.UserType = values.UserType ?? 'Standard';
             values.Name = [values.FirstName, values.LastName]
                 .filter((part) => typeof part === 'string' && part !== '')
                 .join(' ');
