@@ -85,7 +85,7 @@ export class NatterboxClient {
         }
         // An expired or revoked token: get a new one once, then give up.
         this.options.onRetry?.(
-            `Natterbox rejected the access token on ${pathPart(pathAndQuery)}; requesting a new token`
+            `Natterbox rejected the access token on ${pathPart(pathAndQuery)}, so a new token is requested`
         );
         const fresh = await this.fetchToken();
         const second = await this.send(pathAndQuery, {
@@ -151,7 +151,7 @@ export class NatterboxClient {
             }
             const delay = this.options.retryDelayMs * 2 ** attempt;
             this.options.onRetry?.(
-                `Natterbox request ${pathPart(pathAndQuery)} failed (${failure}); retry ${attempt + 1} of ${this.options.maxRetries} in ${delay} ms`
+                `Natterbox request ${pathPart(pathAndQuery)} failed (${failure}), retry ${attempt + 1} of ${this.options.maxRetries} in ${delay} ms`
             );
             await new Promise((resolve) => setTimeout(resolve, delay));
         }

@@ -70,10 +70,10 @@ async function runWithOptions(
         );
 
     if (!options.auth) {
-        io.stderr(
-            `No org given, so the job runs on an in-process local org with sample data and syncs ` +
-                `${options.source ? 'the given source' : `the sample export ${SAMPLE_EXPORT}`}; nothing leaves this machine. ` +
-                'Pass --target-org ALIAS (or SF_INSTANCE_URL and SF_ACCESS_TOKEN) to sync a real org.'
+        const source = options.source ? 'the given source' : `the sample export ${SAMPLE_EXPORT}`;
+        logger.info(
+            `No org given, so the job runs on an in-process local org with sample data and syncs ${source}. ` +
+                'Nothing leaves this machine. Pass --target-org ALIAS (or SF_INSTANCE_URL and SF_ACCESS_TOKEN) to sync a real org.'
         );
     }
     // Validate the source before connecting: bad input must stop the run with nothing written.

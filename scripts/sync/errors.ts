@@ -68,7 +68,7 @@ export class ApiLimitExceededError extends SyncError {
     constructor(detail: string) {
         super(
             `The org's API request limit is exceeded (REQUEST_LIMIT_EXCEEDED: ${detail}). ` +
-                'The job stopped without retrying; run it again after the limit resets.',
+                'The job stopped without retrying. Run it again after the limit resets.',
             EXIT_CODES.failed
         );
     }

@@ -101,13 +101,13 @@ export function parseCommandOptions(argv: readonly string[], env: Env): CommandO
     const apiVersion = values['api-version'] ?? '64.0';
     if (!/^\d{2,3}\.0$/.test(apiVersion)) {
         throw new InvalidOptionsError(
-            `--api-version ${apiVersion} is invalid; write it like 64.0.`
+            `--api-version ${apiVersion} is invalid. Write it like 64.0.`
         );
     }
     const pollIntervalSeconds = Number(values['poll-interval']);
     if (!Number.isFinite(pollIntervalSeconds) || pollIntervalSeconds <= 0) {
         throw new InvalidOptionsError(
-            `--poll-interval ${values['poll-interval']} is invalid; give a number of seconds above 0.`
+            `--poll-interval ${values['poll-interval']} is invalid. Give a number of seconds above 0.`
         );
     }
     return {
@@ -167,7 +167,7 @@ function resolveAuth(
     if (accessToken || env.SF_INSTANCE_URL) {
         if (!instanceUrl || !accessToken) {
             throw new InvalidOptionsError(
-                'An access token run needs both SF_INSTANCE_URL and SF_ACCESS_TOKEN; one of them is missing.'
+                'An access token run needs both SF_INSTANCE_URL and SF_ACCESS_TOKEN, and one of them is missing.'
             );
         }
         return {

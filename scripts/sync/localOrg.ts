@@ -33,7 +33,7 @@ export function projectRoot(): string {
         }
     }
     throw new Error(
-        'No sfdx-project.json found above the script or the working directory; run the job from the project.'
+        'No sfdx-project.json was found above the script or the working directory. Run the job from the project.'
     );
 }
 

@@ -47,7 +47,7 @@ export function mapSubscriptions(
             {
                 location: 'file',
                 message:
-                    'contains no subscriptions. An empty source would set every subscription to 0 seats; ' +
+                    'contains no subscriptions. An empty source would set every subscription to 0 seats, so ' +
                     'if that is intended, run again with --allow-empty'
             }
         ]);
@@ -63,7 +63,7 @@ export function mapSubscriptions(
         if (sameName) {
             issues.push({
                 location: entry.location,
-                message: `"${entry.name}" is listed twice (also at ${sameName.location}); keep one entry with the total seats`
+                message: `"${entry.name}" is listed twice (also at ${sameName.location}). Keep one entry with the total seats`
             });
             continue;
         }
@@ -75,7 +75,7 @@ export function mapSubscriptions(
             issues.push({
                 location: entry.location,
                 message:
-                    `"${entry.name}" and "${sameCode.name}" (${sameCode.location}) both map to ${mapped.code}; ` +
+                    `"${entry.name}" and "${sameCode.name}" (${sameCode.location}) both map to ${mapped.code}. ` +
                     'merge them into one entry or change the alias table'
             });
             continue;
@@ -83,7 +83,7 @@ export function mapSubscriptions(
         if (mapped.code.length > MAX_CODE_LENGTH) {
             issues.push({
                 location: entry.location,
-                message: `"${entry.name}" gives the code ${mapped.code}, longer than ${MAX_CODE_LENGTH} characters; shorten the name or add an alias`
+                message: `"${entry.name}" gives the code ${mapped.code}, longer than ${MAX_CODE_LENGTH} characters. Shorten the name or add an alias`
             });
             continue;
         }

@@ -235,11 +235,13 @@ function readCreateOutcomes(
                 );
             } else if (isDuplicateSetting(outcome)) {
                 logger.debug(
-                    `The org default of ${SETTINGS_OBJECT} exists already; it was left unchanged.`
+                    `The org default of ${SETTINGS_OBJECT} exists already, so it was left unchanged.`
                 );
             } else {
                 result.warnings.push(
-                    `The legacy CTI setting could not be created: ${outcome.errors.join('; ')}`
+                    `The org default of ${SETTINGS_OBJECT} could not be created (${outcome.errors.join('; ')}). ` +
+                        'Creating it needs the Customize Application permission, so ask an admin to create it ' +
+                        'with Legacy_CTI_Allowed__c checked if users may hold CTI without Freedom.'
                 );
             }
         } else if (!outcome.success) {

@@ -40,7 +40,7 @@ export function readSourceFile(filePath: string): SourceSubscription[] {
         throw new InvalidSourceError(filePath, [
             {
                 location: 'file',
-                message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path`
+                message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path`
             }
         ]);
     }
@@ -159,7 +159,7 @@ function checkName(value: unknown, location: string, issues: SourceIssue[]): str
     if (name.length > MAX_NAME_LENGTH) {
         issues.push({
             location,
-            message: `is ${name.length} characters long; the maximum is ${MAX_NAME_LENGTH}, so shorten the name`
+            message: `is ${name.length} characters long, but the maximum is ${MAX_NAME_LENGTH}. Shorten the name`
         });
         return undefined;
     }
@@ -219,7 +219,7 @@ function readHeader(fields: string[], label: string): Map<string, number> {
         throw new InvalidSourceError(label, [
             {
                 location: 'line 1',
-                message: `the header lacks the column(s) ${missing.join(', ')}; the first line must be name,purchased,provisioned`
+                message: `the header lacks the column(s) ${missing.join(', ')}. The first line must be name,purchased,provisioned`
             }
         ]);
     }

@@ -12,7 +12,7 @@ export function overAllocationWarnings(seats: readonly SeatRow[]): string[] {
         .map(
             (row) =>
                 `${row.label} is over-allocated by ${row.overAllocatedBy}: ${row.assigned} seats assigned, ` +
-                `${row.purchased} purchased. Nothing was removed; new assignments are blocked until seats are ` +
+                `${row.purchased} purchased. Nothing was removed, and new assignments are blocked until seats are ` +
                 'bought or released.'
         );
 }
@@ -29,7 +29,7 @@ export function reclaimableWarning(
     const licenses = seats
         .filter((row) => row.reclaimable > 0)
         .map((row) => `${row.label} ${row.reclaimable}`);
-    return `${total} seats are held by inactive users (${licenses.join(', ')}); run with --release-inactive to free them.`;
+    return `${total} seats are held by inactive users (${licenses.join(', ')}). Run with --release-inactive to free them.`;
 }
 
 /** Summarises a run for the sync run record's `Message__c`. */

@@ -302,7 +302,7 @@ export class OrgGateway {
                 const delay = backoffDelay(this.policy, attempt);
                 this.logger.warn(
                     `${retry.length} record(s) of the ${description} were locked (UNABLE_TO_LOCK_ROW): ` +
-                        `${retry.map((item) => item.key).join(', ')}; retry ${attempt} of ${this.policy.attempts - 1} in ${delay} ms`
+                        `${retry.map((item) => item.key).join(', ')}, retry ${attempt} of ${this.policy.attempts - 1} in ${delay} ms`
                 );
                 await sleep(delay);
             }

@@ -92,7 +92,7 @@ export async function withRetry<T>(
             }
             const delay = backoffDelay(options.policy, attempt);
             options.logger.warn(
-                `${description} failed (${errorCodeOf(error) ?? (error as Error).message}); ` +
+                `${description} failed (${errorCodeOf(error) ?? (error as Error).message}), ` +
                     `retry ${attempt} of ${options.policy.attempts - 1} in ${delay} ms`
             );
             await sleep(delay);
