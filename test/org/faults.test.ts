@@ -69,6 +69,16 @@ describe('local org fault injection', () => {
         expect(org.store.count('Natterbox_Subscription__c')).toBe(0);
     });
 
+    test('503 on POST is not retried', async () => {
+        org.faults.add({ kind: 'serviceUnavailable', method: 'POST' });
+        const create = connect(org)
+            .sobject('Natterbox_Subscription__c')
+            .create({ License_Code__c: 'CTI', Name: 'CTI' });
+        await expect(create).rejects.toBeDefined();
+        expect(org.requestLog.map((entry) => entry.status)).toEqual([503]);
+        expect(org.store.count('Natterbox_Subscription__c')).toBe(0);
+    });
+
     test('dropped connection on GET is retried', async () => {
         org.faults.add({ kind: 'dropConnection', method: 'GET', path: '/query$' });
         const result = await connect(org).query('SELECT Id FROM User');

@@ -65,6 +65,17 @@ describe('local org query', () => {
         ]);
     });
 
+    test('autoFetch stops silently at maxFetch', async () => {
+        const conn = connect(org);
+        const before = org.requestLog.length;
+        const result = await conn
+            .query('SELECT Id FROM Natterbox_User_License__c')
+            .run({ autoFetch: true, maxFetch: 3000 });
+        expect(result.records).toHaveLength(3000);
+        expect(result.totalSize).toBe(5000);
+        expect(org.requestLog.length - before).toBe(2);
+    });
+
     test('count query returns totalSize only', async () => {
         const conn = connect(org);
         const result = await conn.query(
