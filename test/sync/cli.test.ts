@@ -4,7 +4,8 @@
  * that bad input writes nothing, and that secrets never reach the output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LocalOrg } from '../../scripts/org/org';
 import { startFakeNatterbox, type FakeNatterbox } from '../../scripts/natterbox/fakeServer';
@@ -19,8 +20,12 @@ interface ChildRun {
 }
 
 function runCli(args: string[], env: Record<string, string>): Promise<ChildRun> {
+    return runNode([CLI, ...args], env);
+}
+
+function runNode(args: string[], env: Record<string, string>): Promise<ChildRun> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
+        const child = spawn(process.execPath, args, {
             cwd: ROOT,
             env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
             stdio: ['ignore', 'pipe', 'pipe']
@@ -165,6 +170,81 @@ describe('sync CLI with no flags', () => {
         expect(run.stdout).toContain('Freedom');
         expect(run.stdout).toMatch(/Status: Succeeded/);
     }, 20_000);
+});
+
+describe('sync CLI with --target-org', () => {
+    let org: LocalOrg;
+    let home: string;
+
+    beforeAll(async () => {
+        org = await startTestOrg();
+        home = mkdtempSync(path.join(tmpdir(), 'sync-sf-home-'));
+    });
+
+    afterAll(async () => {
+        await org.close();
+    });
+
+    it('uses the Salesforce CLI stored auth', async () => {
+        // The sf CLI keeps its auth under HOME and the XDG folders, all pointed at a temp folder here.
+        const sfEnv = {
+            HOME: home,
+            SF_DATA_DIR: path.join(home, 'sf'),
+            XDG_CONFIG_HOME: path.join(home, 'config'),
+            XDG_DATA_HOME: path.join(home, 'data'),
+            XDG_CACHE_HOME: path.join(home, 'cache'),
+            SF_DISABLE_TELEMETRY: 'true',
+            SF_AUTOUPDATE_DISABLE: 'true'
+        };
+        const login = await runNode(
+            [
+                path.join(ROOT, 'node_modules/@salesforce/cli/bin/run.js'),
+                'org',
+                'login',
+                'access-token',
+                '--instance-url',
+                org.instanceUrl,
+                '--alias',
+                'local-sync',
+                '--no-prompt'
+            ],
+            { ...sfEnv, SF_ACCESS_TOKEN: org.accessToken }
+        );
+        expect(login.exitCode).toBe(0);
+
+        const run = await runCli(
+            [
+                '--json',
+                '--target-org',
+                'local-sync',
+                '--source',
+                writeSource(exportOf({ Freedom: 11 }))
+            ],
+            sfEnv
+        );
+
+        expect(run.exitCode).toBe(0);
+        expect(run.stderr).toContain('Salesforce CLI auth local-sync');
+        expect(JSON.parse(run.stdout).changes.created).toBe(1);
+        expect(run.stdout.includes(org.accessToken)).toBe(false);
+        expect(run.stderr.includes(org.accessToken)).toBe(false);
+    }, 30_000);
+
+    it('exits 2 for an unknown alias', async () => {
+        const run = await runCli(
+            ['--target-org', 'no-such-alias', '--source', writeSource(exportOf({ Freedom: 11 }))],
+            {
+                HOME: home,
+                SF_DATA_DIR: path.join(home, 'sf'),
+                SF_DISABLE_TELEMETRY: 'true'
+            }
+        );
+
+        expect(run.exitCode).toBe(2);
+        expect(run.stderr).toContain(
+            'No Salesforce CLI auth was found for --target-org no-such-alias'
+        );
+    }, 30_000);
 });
 
 describe('sync CLI secrets', () => {
