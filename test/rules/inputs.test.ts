@@ -14,6 +14,7 @@ import {
     isValidState,
     sameState,
     seatConsumingLicenses,
+    stateFromRecord,
     stateOf,
     stateToRecordFields,
     updateSeatContext,
@@ -214,6 +215,57 @@ describe('license states with values other than true', () => {
             expect(() => seatConsumingLicenses(state)).toThrow(TypeError);
             expect(() => diffStates(state, emptyState())).toThrow(TypeError);
             expect(() => stateToRecordFields(state)).toThrow(TypeError);
+        }
+    });
+});
+
+describe('stateFromRecord with odd field values', () => {
+    it('reads the text true and false', () => {
+        const state = stateFromRecord({
+            Voice__c: 'true',
+            SMS__c: { value: 'TRUE' },
+            PCI__c: 'false',
+            Record__c: { value: 'False' }
+        });
+
+        expect(held(state)).toEqual(['VOICE', 'SMS']);
+    });
+
+    it('reads GraphQL nulls as not held', () => {
+        const state = stateFromRecord({
+            Voice__c: null,
+            SMS__c: { value: null },
+            PCI__c: { value: null, displayValue: null },
+            CTI__c: { value: true }
+        });
+
+        expect(held(state)).toEqual(['CTI']);
+    });
+
+    const unreadable: readonly (readonly [string, unknown])[] = [
+        ['1', 1],
+        ['0', 0],
+        ['the text "yes"', 'yes'],
+        ['an empty text', ''],
+        ['an object without value', { displayValue: 'true' }],
+        ['an array', [true]],
+        ['a { value } of 1', { value: 1 }]
+    ];
+
+    it.each(unreadable)('rejects a checkbox of %s', (_, value) => {
+        expect(() => stateFromRecord({ Id: 'a01', Voice__c: value })).toThrow(
+            'Invalid value for checkbox field Voice__c'
+        );
+    });
+
+    it('reads a null or undefined record as holding nothing', () => {
+        expect(held(stateFromRecord(null))).toEqual([]);
+        expect(held(stateFromRecord(undefined))).toEqual([]);
+    });
+
+    it('rejects a record that is not an object', () => {
+        for (const record of ['a01', 7, [{ CTI__c: true }]]) {
+            expect(() => stateFromRecord(record)).toThrow('Invalid license record');
         }
     });
 });

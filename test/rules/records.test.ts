@@ -34,8 +34,8 @@ describe('stateFromRecord', () => {
         expect(held(state)).toEqual(['INSIGHTS']);
     });
 
-    it('treats missing, null and non-boolean values as not held', () => {
-        expect(held(stateFromRecord({ Voice__c: 'true', Record__c: 1, PCI__c: null }))).toEqual([]);
+    it('treats missing and null values as not held', () => {
+        expect(held(stateFromRecord({ Voice__c: false, PCI__c: null }))).toEqual([]);
         expect(held(stateFromRecord(null))).toEqual([]);
         expect(held(stateFromRecord(undefined))).toEqual([]);
     });
