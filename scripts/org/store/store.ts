@@ -5,16 +5,18 @@
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ApiError, invalidField, invalidType, multipleChoices, notFound } from '../errors';
-import {
-    computeFormulaFields,
-    failingValidationRule,
-    type FormulaContext,
-    type RecordValues
-} from '../formulas';
+import { computeFormulaFields, type RecordValues } from '../formulas';
 import { normalizeId, recordId } from '../ids';
 import { findObject } from '../schema/build';
 import { quoteIdentifier as q, schemaDdl } from '../schema/storage';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types';
+import {
+    checkLookups,
+    checkRequired,
+    checkValidationRules,
+    inputValues,
+    type SaveContext
+} from './saveChecks';
 import { coerceValue, formatDateTime, fromColumn, toColumn } from './values';
 
 /** Save settings: the saving user, and whether to run the checks that seeding skips for speed. */
@@ -33,7 +35,7 @@ export interface UpsertOutcome {
 }
 
 /** Owns the SQLite database of one local org. */
-export class OrgStore implements FormulaContext {
+export class OrgStore implements SaveContext {
     readonly db: DatabaseSync;
     readonly schema: OrgSchema;
     /** The user that saves run as when no user is given: the org's admin user. */
@@ -212,89 +214,6 @@ export class OrgStore implements FormulaContext {
         return row?.id ?? '';
     }
 
-    private inputValues(
-        object: ObjectSchema,
-        input: RecordValues,
-        creating: boolean
-    ): RecordValues {
-        const values: RecordValues = {};
-        const readOnly: string[] = [];
-        for (const [key, raw] of Object.entries(input)) {
-            if (key === 'attributes' || (key.toLowerCase() === 'id' && !creating)) {
-                continue;
-            }
-            const field = this.field(object, key);
-            if (!(creating ? field.createable : field.updateable)) {
-                readOnly.push(field.name);
-                continue;
-            }
-            values[field.name] = coerceValue(field, raw, this.referencePrefixes(field));
-        }
-        if (readOnly.length > 0) {
-            const verb = creating ? 'create' : 'update';
-            throw new ApiError(
-                400,
-                'INVALID_FIELD_FOR_INSERT_UPDATE',
-                `Unable to ${verb} fields: ${readOnly.join(', ')}. The local org treats them as read-only, as Salesforce does.`,
-                readOnly
-            );
-        }
-        return values;
-    }
-
-    private referencePrefixes(field: FieldSchema): string[] {
-        return (field.referenceTo ?? [])
-            .map((name) => this.schemaOf(name)?.keyPrefix ?? '')
-            .filter(Boolean);
-    }
-
-    private checkRequired(object: ObjectSchema, values: RecordValues): void {
-        const missing = object.fields
-            .filter(
-                (field) =>
-                    field.required &&
-                    field.createable &&
-                    (values[field.name] === null || values[field.name] === undefined)
-            )
-            .map((field) => field.name);
-        if (missing.length > 0) {
-            throw new ApiError(
-                400,
-                'REQUIRED_FIELD_MISSING',
-                `Required fields are missing: [${missing.join(', ')}]`,
-                missing
-            );
-        }
-    }
-
-    private checkLookups(object: ObjectSchema, values: RecordValues, changed: string[]): void {
-        for (const name of changed) {
-            const field = this.field(object, name);
-            const id = values[name];
-            if (field.type !== 'reference' || typeof id !== 'string' || this.related(field, id)) {
-                continue;
-            }
-            throw new ApiError(
-                400,
-                'INVALID_CROSS_REFERENCE_KEY',
-                `${field.label}: id value of incorrect type or not found: ${id}`,
-                [field.name]
-            );
-        }
-    }
-
-    private checkValidationRules(
-        object: ObjectSchema,
-        values: RecordValues,
-        prior: RecordValues | null
-    ): void {
-        const rule = failingValidationRule({ object, values, prior }, this);
-        if (rule) {
-            const fields = rule.errorDisplayField ? [rule.errorDisplayField] : [];
-            throw new ApiError(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.errorMessage, fields);
-        }
-    }
-
     private fillNewRecord(object: ObjectSchema, values: RecordValues, userId: string): void {
         const now = formatDateTime(new Date());
         for (const field of object.fields) {
@@ -379,15 +298,15 @@ export class OrgStore implements FormulaContext {
     /** Inserts a record and returns its new ID. */
     insert(objectName: string, input: RecordValues, options: SaveOptions = {}): string {
         const object = this.object(objectName);
-        const values = this.inputValues(object, input, true);
+        const values = inputValues(this, object, input, true);
         const changed = Object.keys(values);
         const userId = options.userId ?? this.defaultUserId;
         this.fillNewRecord(object, values, userId);
         this.deriveFields(object, values);
-        this.checkRequired(object, values);
+        checkRequired(object, values);
         if (options.validate !== false) {
-            this.checkLookups(object, values, changed);
-            this.checkValidationRules(object, values, null);
+            checkLookups(this, object, values, changed);
+            checkValidationRules(this, object, values, null);
         }
         this.write(object, values, 'insert');
         return String(values.Id);
@@ -400,16 +319,16 @@ export class OrgStore implements FormulaContext {
         if (!prior) {
             throw notFound(`The requested resource does not exist: ${object.name} ${id}`);
         }
-        const changes = this.inputValues(object, input, false);
+        const changes = inputValues(this, object, input, false);
         const values: RecordValues = { ...prior, ...changes };
         values.LastModifiedDate = formatDateTime(new Date());
         values.SystemModstamp = values.LastModifiedDate;
         values.LastModifiedById = options.userId ?? this.defaultUserId;
         this.deriveFields(object, values);
-        this.checkRequired(object, values);
+        checkRequired(object, values);
         if (options.validate !== false) {
-            this.checkLookups(object, values, Object.keys(changes));
-            this.checkValidationRules(object, values, prior);
+            checkLookups(this, object, values, Object.keys(changes));
+            checkValidationRules(this, object, values, prior);
         }
         this.write(object, values, 'update');
     }
