@@ -8,7 +8,7 @@ import { failingValidationRule, type FormulaContext, type RecordValues } from '.
 import type { FieldSchema, ObjectSchema } from '../schema/types';
 import { coerceValue } from './values';
 
-/** What the checks read from the store. */
+/** The store lookups that the checks need. */
 export interface SaveContext extends FormulaContext {
     field(object: ObjectSchema, name: string): FieldSchema;
 }
