@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     }
 
     console.error(
-        'preview: building the components (about 20 s the first time, cached afterwards)'
+        'preview: building the components (about 25 s the first time, cached afterwards)'
     );
     const preview = await startPreview({
         port,

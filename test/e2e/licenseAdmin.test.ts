@@ -8,7 +8,7 @@ import path from 'node:path';
 import { runSyncCommand } from '../../scripts/sync/command';
 import { openPage, saveScreenshot, startSession, type E2eSession } from './browser';
 
-// The first run builds the bundle (about 20 s); later runs reuse the cache.
+// The first run builds the bundle (about 26 s); later runs reuse the cache.
 jest.setTimeout(120_000);
 
 let session: E2eSession;

@@ -15,7 +15,7 @@ import {
     type E2eSession
 } from './browser';
 
-// The first run builds the bundle (about 20 s); later runs reuse the cache.
+// The first run builds the bundle (about 26 s); later runs reuse the cache.
 jest.setTimeout(120_000);
 
 let session: E2eSession;
@@ -100,6 +100,9 @@ describe('user license panel in the browser', () => {
         await page.close();
     });
 
+    // NOTE: this covers users who open the page one after the other. Two
+    // pages loaded before either saves can both take the last seat, because
+    // nothing checks seats on save (see docs/preview.md, Known limits).
     it('stops a second user from taking the last seat', async () => {
         const firstUser = createUser(session.org, 'SeatFirst');
         const secondUser = createUser(session.org, 'SeatSecond');

@@ -1,16 +1,27 @@
 /**
- * Field values as the UI API and the GraphQL API show them: the stored
- * value plus a display value. UI API Developer Guide, "Field Value":
- * `displayValue` is the formatted value, null when it equals `value`.
+ * Field values as the UI API and the GraphQL API show them: the raw value
+ * plus a display value. User Interface API Developer Guide, "Field Value":
+ * `displayValue` is set for dates, datetimes and currency formatted for
+ * display, for values localized to the user's language, and for related
+ * records; otherwise it is null.
  */
 import type { FieldSchema } from '../schema/types';
 
-// NOTE: display values use the en-US locale and UTC, while Salesforce
-// formats them in the running user's locale and time zone.
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 18 });
+// NOTE: display values use the en-US locale, US dollars and UTC, while
+// Salesforce formats them in the running user's locale, currency and time zone.
+const currencyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC'
+});
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone: 'UTC'
 });
 
@@ -28,19 +39,20 @@ export function toUiValue(field: FieldSchema, value: unknown): unknown {
     return value ?? null;
 }
 
-/** Returns the display value of a field value, or null when it shows as is. */
+/** Returns the display value of a field value, or null when the UI API shows none. */
 export function toDisplayValue(field: FieldSchema, value: unknown): string | null {
     if (value === null || value === undefined) {
         return null;
     }
     switch (field.type) {
-        case 'double':
-        case 'int':
         case 'currency':
-        case 'percent':
-            return typeof value === 'number' ? numberFormat.format(value) : null;
+            return typeof value === 'number' ? currencyFormat.format(value) : null;
+        case 'date':
+            return typeof value === 'string' ? formatDate(dateFormat, `${value}T00:00:00Z`) : null;
         case 'datetime':
-            return typeof value === 'string' ? formatDateTime(value) : null;
+            return typeof value === 'string'
+                ? formatDate(dateTimeFormat, toIsoDateTime(value))
+                : null;
         case 'picklist':
             // Picklist labels equal their API names in this project's metadata.
             return typeof value === 'string' ? value : null;
@@ -49,7 +61,7 @@ export function toDisplayValue(field: FieldSchema, value: unknown): string | nul
     }
 }
 
-function formatDateTime(value: string): string | null {
-    const parsed = new Date(toIsoDateTime(value));
-    return Number.isNaN(parsed.getTime()) ? null : dateTimeFormat.format(parsed);
+function formatDate(format: Intl.DateTimeFormat, isoText: string): string | null {
+    const parsed = new Date(isoText);
+    return Number.isNaN(parsed.getTime()) ? null : format.format(parsed);
 }

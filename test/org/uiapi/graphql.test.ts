@@ -240,3 +240,66 @@ describe('GraphQL errors', () => {
         expect(response.status).toBe(401);
     });
 });
+
+describe('GraphQL directives and limits', () => {
+    it('applies skip and include', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            `query users($withName: Boolean!) { uiapi { query { User(where: { LastName: { eq: "Hopper" } }) {
+                edges { node { Id Name @include(if: $withName) { value } LastName @skip(if: true) { value } } }
+            } } } }`,
+            { withName: false }
+        );
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.query.User.edges).toEqual([{ node: { Id: fixture.users.Hopper } }]);
+    });
+
+    it('limits aggregate groups with first', async () => {
+        const { data } = await postGraphQl(
+            fixture.org,
+            `{ uiapi { aggregate { Natterbox_User_License__c(first: 1, groupBy: { CTI__c: { group: true } }) {
+                edges { node { aggregate { CTI__c { value } } } }
+            } } } }`
+        );
+
+        expect(data.uiapi.aggregate.Natterbox_User_License__c.edges).toHaveLength(1);
+    });
+
+    it('rejects a page size above 2000', async () => {
+        const { errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { User(first: 2001) { edges { node { Id } } } } } }'
+        );
+
+        expect(errors[0].message).toContain('first');
+    });
+});
+
+describe('GraphQL field values', () => {
+    it('formats datetimes and picklists', async () => {
+        const [runId] = fixture.org.seed.insert('Natterbox_Sync_Run__c', [
+            { Status__c: 'Succeeded', Started_At__c: '2026-01-02T03:04:05.000+0000' }
+        ]);
+
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            `query run($id: ID) { uiapi { query { Natterbox_Sync_Run__c(where: { Id: { eq: $id } }) {
+                edges { node { Started_At__c { value displayValue } Status__c { value displayValue label } } }
+            } } } }`,
+            { id: runId }
+        );
+
+        expect(errors).toEqual([]);
+        const node = data.uiapi.query.Natterbox_Sync_Run__c.edges[0].node;
+        expect(node.Started_At__c).toEqual({
+            value: '2026-01-02T03:04:05.000Z',
+            displayValue: '1/2/2026, 3:04 AM'
+        });
+        expect(node.Status__c).toEqual({
+            value: 'Succeeded',
+            displayValue: 'Succeeded',
+            label: 'Succeeded'
+        });
+    });
+});

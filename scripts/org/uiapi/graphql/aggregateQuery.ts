@@ -81,7 +81,8 @@ export function runAggregateQuery(
         groupFields.length > 0
             ? `GROUP BY ${groupFields.map((field) => field.name).join(', ')}`
             : '',
-        orderBy.length > 0 ? `ORDER BY ${orderBy.join(', ')}` : ''
+        orderBy.length > 0 ? `ORDER BY ${orderBy.join(', ')}` : '',
+        readLimit(connection, args.first)
     ]
         .filter((part) => part !== '')
         .join(' ');
@@ -104,6 +105,19 @@ export function runAggregateQuery(
         }
     }
     return result;
+}
+
+function readLimit(connection: FieldNode, first: unknown): string {
+    if (first === undefined || first === null) {
+        return '';
+    }
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 2000) {
+        throw errorAt(
+            connection,
+            `Invalid argument first: ${JSON.stringify(first)}. Use an integer from 1 to 2000.`
+        );
+    }
+    return `LIMIT ${first}`;
 }
 
 function readGroupBy(connection: FieldNode, object: ObjectSchema, groupBy: unknown): FieldSchema[] {

@@ -1,8 +1,8 @@
 /**
  * Executes a GraphQL API request against the local org.
  *
- * GraphQL API Developer Guide, "Query Objects" and "Aggregate Queries with
- * GraphQL": a request posts `{ query, variables, operationName }`; the
+ * GraphQL API Developer Guide, "Query Records with GraphQL" and "Aggregate
+ * Queries with GraphQL": a request posts `{ query, variables, operationName }`; the
  * `uiapi` field contains `query` (records) and `aggregate`, each with one
  * field per object. Failures come back with status 200 as an `errors`
  * array beside `data`, as GraphQL servers do.

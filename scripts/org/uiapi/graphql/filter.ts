@@ -1,7 +1,7 @@
 /**
  * Translates a GraphQL `where` argument into a SOQL condition.
  *
- * GraphQL API Developer Guide, "Filtering" and "Field Operators": a filter
+ * GraphQL API Developer Guide, "Field Operators" and "Boolean Operators": a filter
  * object maps field names to operator objects (`{ Name: { eq: "x" } }`),
  * combines filters with `and`, `or` and `not`, and reaches parent fields
  * through the relationship name (`{ User__r: { IsActive: { eq: true } } }`).

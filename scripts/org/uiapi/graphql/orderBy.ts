@@ -1,7 +1,7 @@
 /**
  * Translates a GraphQL `orderBy` argument into a SOQL ORDER BY list.
  *
- * GraphQL API Developer Guide, "Order Results": `orderBy` maps field names
+ * GraphQL API Developer Guide, "Order By Schema": `orderBy` maps field names
  * to `{ order: ASC | DESC, nulls: FIRST | LAST }`, and parent fields sit
  * under the relationship name.
  */

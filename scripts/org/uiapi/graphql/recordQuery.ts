@@ -1,7 +1,7 @@
 /**
  * Runs one object field under `uiapi { query { ... } }`.
  *
- * GraphQL API Developer Guide, "Query Objects" and "Pagination": an object
+ * GraphQL API Developer Guide, "Query Records with GraphQL": an object
  * field takes `where`, `orderBy`, `first` (10 by default, 2000 at most) and
  * `after`, and returns a connection with `edges { node cursor }`,
  * `totalCount` and `pageInfo`. Each node has `Id`, field values as

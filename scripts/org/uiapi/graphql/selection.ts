@@ -2,6 +2,7 @@ import {
     Kind,
     type FieldNode,
     type FragmentDefinitionNode,
+    type SelectionNode,
     type SelectionSetNode,
     type ValueNode
 } from 'graphql';
@@ -27,6 +28,9 @@ export function collectFields(
         return [];
     }
     return selectionSet.selections.flatMap((selection) => {
+        if (!isIncluded(selection, scope)) {
+            return [];
+        }
         if (selection.kind === Kind.FIELD) {
             return [selection];
         }
@@ -39,6 +43,25 @@ export function collectFields(
         }
         return collectFields(fragment.selectionSet, scope);
     });
+}
+
+/** Applies the `@skip(if:)` and `@include(if:)` directives of the GraphQL specification. */
+function isIncluded(selection: SelectionNode, scope: RequestScope): boolean {
+    for (const directive of selection.directives ?? []) {
+        const name = directive.name.value;
+        if (name !== 'skip' && name !== 'include') {
+            continue;
+        }
+        const condition = directive.arguments?.find((argument) => argument.name.value === 'if');
+        const value = condition ? valueFromASTUntyped(condition.value, scope.variables) : undefined;
+        if (typeof value !== 'boolean') {
+            throw errorAt(directive, `Directive @${name} needs a Boolean argument if.`);
+        }
+        if ((name === 'skip') === value) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /** Returns the key a field's value has in the response: its alias, else its name. */
