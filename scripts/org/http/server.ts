@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApiError } from '../errors';
-import { InvalidFaultError, type FaultSpec } from '../faults';
+import { InvalidFaultError } from '../faults';
+import { controlRoute } from '../routes/control';
 import { token, type OAuthSettings } from '../routes/oauth';
 import { isServedVersion, LATEST_VERSION, userInfo, versionsList } from '../routes/resources';
 import { routeRest } from '../routes/rest';
@@ -188,7 +189,7 @@ class RequestHandler {
             }
             case 'control':
                 this.session(request);
-                return this.control(method, url, raw);
+                return controlRoute(this.org, method, url.pathname, parseJson(raw));
             case 'rest':
                 return this.rest(method, url, raw, request, accounting);
             default:
@@ -253,47 +254,6 @@ class RequestHandler {
             404,
             'NOT_FOUND',
             `The requested resource does not exist: ${url.pathname}`
-        );
-    }
-
-    private control(method: string, url: URL, raw: Buffer): RestReply {
-        const body = parseJson(raw);
-        if (url.pathname === '/__local/faults') {
-            if (method === 'POST') {
-                const specs = (Array.isArray(body) ? body : [body]) as FaultSpec[];
-                return {
-                    status: 201,
-                    body: { ids: specs.map((spec) => this.org.faults.add(spec)) }
-                };
-            }
-            if (method === 'DELETE') {
-                this.org.faults.clear();
-                return { status: 204 };
-            }
-            return {
-                status: 200,
-                body: this.org.faults
-                    .list()
-                    .map((fault) => ({ ...fault, path: fault.path?.source }))
-            };
-        }
-        if (url.pathname === '/__local/limits') {
-            if (method === 'POST') {
-                this.org.accounting.setLimits(body as Record<string, number>);
-            }
-            return { status: 200, body: this.org.accounting.current() };
-        }
-        if (url.pathname === '/__local/requests') {
-            if (method === 'DELETE') {
-                this.org.accounting.clearLog();
-                return { status: 204 };
-            }
-            return { status: 200, body: this.org.accounting.requestLog };
-        }
-        throw new ApiError(
-            404,
-            'NOT_FOUND',
-            `Unknown control route ${url.pathname}; use /__local/faults, /__local/limits or /__local/requests.`
         );
     }
 
