@@ -63,6 +63,13 @@ export class SyncRunInProgressError extends SyncError {
     }
 }
 
+/** Raised when the Natterbox API fails: bad credentials, an error answer, or unavailable after retries. */
+export class NatterboxSourceError extends SyncError {
+    constructor(cause: Error) {
+        super(`Fetching subscriptions from Natterbox failed: ${cause.message}`, EXIT_CODES.failed);
+    }
+}
+
 /** Raised when the org rejects calls because its API request limit is reached. */
 export class ApiLimitExceededError extends SyncError {
     constructor(detail: string) {

@@ -6,7 +6,14 @@
  */
 import path from 'node:path';
 import type { LicenseCode } from 'c/licenseRules';
-import { NatterboxClient, type NatterboxClientOptions } from '../natterbox/client';
+import {
+    NatterboxAuthError,
+    NatterboxClient,
+    NatterboxResponseError,
+    NatterboxUnavailableError,
+    type NatterboxClientOptions
+} from '../natterbox/client';
+import { NatterboxSourceError } from './errors';
 import { buildAliasTable } from './aliases';
 import type { Logger } from './log';
 import { mapSubscriptions, type DesiredSubscription } from './mapping';
@@ -64,5 +71,16 @@ async function fetchSource(spec: SourceSpec, logger: Logger): Promise<SourceSubs
         onRetry: (message) => logger.warn(message)
     });
     logger.info(`Fetching subscriptions from Natterbox at ${spec.client.baseUrl}.`);
-    return client.listSubscriptions();
+    try {
+        return await client.listSubscriptions();
+    } catch (error) {
+        if (
+            error instanceof NatterboxAuthError ||
+            error instanceof NatterboxResponseError ||
+            error instanceof NatterboxUnavailableError
+        ) {
+            throw new NatterboxSourceError(error);
+        }
+        throw error;
+    }
 }

@@ -47,6 +47,9 @@ export async function syncToOrg(
 ): Promise<SyncResult> {
     const now = options.now ?? (() => new Date());
     const startedAt = now().toISOString();
+    // Under --watch one connection serves many runs, so each run counts its own calls.
+    const callsBefore = gateway.apiCalls;
+    const callsSoFar = () => gateway.apiCalls - callsBefore;
     const warnings: string[] = [];
     const errors: string[] = [];
 
@@ -91,6 +94,7 @@ export async function syncToOrg(
         ...(released ? { released } : {})
     };
     await recordRun(gateway, source, result, {
+        callsSoFar,
         ...options,
         startedAt,
         now,
@@ -98,7 +102,7 @@ export async function syncToOrg(
         groups,
         logger
     });
-    result.apiCalls = gateway.apiCalls;
+    result.apiCalls = callsSoFar();
     result.status = result.errors.length === 0 ? 'Succeeded' : 'Failed';
     return result;
 }
@@ -143,6 +147,8 @@ function failedWrites(outcomes: readonly WriteOutcome[]): string[] {
 
 interface RecordContext extends SyncToOrgOptions {
     startedAt: string;
+    /** API calls of this run so far. */
+    callsSoFar: () => number;
     now: () => Date;
     current: readonly SubscriptionRecord[];
     groups: readonly HolderGroup[];
@@ -164,7 +170,7 @@ async function recordRun(
     if (result.dryRun && context.requestId === undefined) {
         return;
     }
-    const runFields = syncRunFields(source, result, context, gateway.apiCalls + 1);
+    const runFields = syncRunFields(source, result, context, context.callsSoFar() + 1);
     const creates: { type: string; key: string; fields: Record<string, unknown> }[] = [];
     if (context.requestId === undefined) {
         creates.push({
@@ -190,7 +196,7 @@ async function recordRun(
         }
         if (context.requestId !== undefined) {
             await gateway.updateSyncRun(context.requestId, {
-                ...syncRunFields(source, result, context, gateway.apiCalls + 1),
+                ...syncRunFields(source, result, context, context.callsSoFar() + 1),
                 Status__c: result.errors.length === 0 ? 'Succeeded' : 'Failed'
             });
         }

@@ -93,7 +93,7 @@ async function serveRequest(
         );
         logger.info(
             `Request ${request.Name} ${result.status}: created ${result.changes.created}, updated ` +
-                `${result.changes.updated}, unchanged ${result.changes.unchanged}, ${result.apiCalls} API calls so far.`
+                `${result.changes.updated}, unchanged ${result.changes.unchanged}, ${result.apiCalls} API calls.`
         );
         options.onResult?.(request, result);
         return true;

@@ -299,5 +299,6 @@ describe('sync CLI secrets', () => {
             }
         }
         expect(runs[3]?.stderr).toContain('Natterbox rejected the client credentials');
+        expect(runs[3]?.stderr).not.toContain('Unexpected error');
     }, 20_000);
 });

@@ -84,6 +84,28 @@ describe('sync --watch', () => {
         expect(await readSyncRuns(org)).toHaveLength(1);
     });
 
+    it('counts the API calls of each request', async () => {
+        startWatching(writeSource(exportOf({ Freedom: 30, Record: 3 })));
+        const first = await requestReload();
+        await waitFor(
+            () => readRun(first),
+            (value) => value?.Status__c === 'Succeeded'
+        );
+        const second = await requestReload();
+        const run = await waitFor(
+            () => readRun(second),
+            (value) => value?.Status__c === 'Succeeded'
+        );
+
+        expect(run).toMatchObject({
+            Status__c: 'Succeeded',
+            Created_Count__c: 0,
+            Unchanged_Count__c: 2
+        });
+        // Running runs, subscriptions and holder counts, then the update that reports back.
+        expect(run?.Api_Calls__c).toBe(4);
+    });
+
     it('honours a requested dry run', async () => {
         startWatching(writeSource(exportOf({ Freedom: 30 })));
         const id = await requestReload({ Dry_Run__c: true });
