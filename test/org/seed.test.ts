@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFixtureOrg } from './helpers';
+import { findObject, loadOrgSchema } from '../../scripts/org/schema/build';
+import { FIXTURE_OBJECTS, startFixtureOrg } from './helpers';
 
 describe('local org seeding', () => {
     test('sample seed of 200 users', async () => {
@@ -32,6 +33,39 @@ describe('local org seeding', () => {
             const second = await startFixtureOrg({ dataFile, seed: 'sample' });
             expect(second.organizationId).toBe(organizationId);
             expect(second.store.count('User')).toBe(41);
+            await second.close();
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('data file gains columns of new fields', async () => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'local-org-columns-'));
+        const dataFile = path.join(folder, 'org.db');
+        try {
+            const schema = loadOrgSchema(FIXTURE_OBJECTS);
+            const license = findObject(schema, 'Natterbox_User_License__c');
+            const older = {
+                objects: schema.objects.map((object) =>
+                    object === license
+                        ? {
+                              ...object,
+                              fields: object.fields.filter((field) => field.name !== 'Record__c')
+                          }
+                        : object
+                )
+            };
+            const first = await startFixtureOrg({ dataFile, schema: older });
+            first.seed.insert('Natterbox_User_License__c', [{ User_Id__c: '005OLDER0000000000' }]);
+            await first.close();
+            const second = await startFixtureOrg({ dataFile, schema });
+            const [id] = second.seed.insert('Natterbox_User_License__c', [
+                { User_Id__c: '005NEWER0000000000', Record__c: true }
+            ]);
+            expect(second.store.read('Natterbox_User_License__c', id as string)?.Record__c).toBe(
+                true
+            );
+            expect(second.store.count('Natterbox_User_License__c')).toBe(2);
             await second.close();
         } finally {
             rmSync(folder, { recursive: true, force: true });

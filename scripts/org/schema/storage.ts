@@ -80,6 +80,20 @@ export function objectDdl(object: ObjectSchema): string[] {
     return statements;
 }
 
+/**
+ * Builds ALTER TABLE statements for fields that an existing table lacks,
+ * so a data file written with older metadata still opens. Columns of
+ * removed fields are left in place.
+ */
+export function addedColumnsDdl(object: ObjectSchema, existingColumns: Set<string>): string[] {
+    return object.fields
+        .filter((field) => !existingColumns.has(field.column) && field.type !== 'id')
+        .map(
+            (field) =>
+                `ALTER TABLE ${quote(object.table)} ADD COLUMN ${quote(field.column)} ${columnType(field)}`
+        );
+}
+
 /** Builds the DDL for every object plus the bookkeeping tables. */
 export function schemaDdl(schema: OrgSchema): string[] {
     return [

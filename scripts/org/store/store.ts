@@ -8,7 +8,7 @@ import { ApiError, invalidField, invalidType, multipleChoices, notFound } from '
 import { computeFormulaFields, type RecordValues } from '../formulas';
 import { normalizeId, recordId } from '../ids';
 import { findObject } from '../schema/build';
-import { quoteIdentifier as q, schemaDdl } from '../schema/storage';
+import { addedColumnsDdl, quoteIdentifier as q, schemaDdl } from '../schema/storage';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types';
 import {
     checkLookups,
@@ -49,6 +49,19 @@ export class OrgStore implements SaveContext {
         this.db = new DatabaseSync(file);
         this.db.exec('PRAGMA journal_mode = WAL');
         this.db.exec('PRAGMA synchronous = NORMAL');
+        for (const object of schema.objects) {
+            const columns = this.db.prepare(`PRAGMA table_info(${q(object.table)})`).all() as {
+                name: string;
+            }[];
+            if (columns.length > 0) {
+                for (const statement of addedColumnsDdl(
+                    object,
+                    new Set(columns.map((column) => column.name))
+                )) {
+                    this.db.exec(statement);
+                }
+            }
+        }
         for (const statement of schemaDdl(schema)) {
             this.db.exec(statement);
         }
