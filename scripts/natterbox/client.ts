@@ -29,7 +29,7 @@ export class NatterboxAuthError extends Error {
     override name = 'NatterboxAuthError';
 }
 
-/** Raised when Natterbox answers with an error status, malformed JSON or an unexpected shape. */
+/** Raised when Natterbox responds with an error status, malformed JSON or an unexpected shape. */
 export class NatterboxResponseError extends Error {
     override name = 'NatterboxResponseError';
 }
@@ -178,14 +178,14 @@ async function readJson(response: Response, pathAndQuery: string): Promise<unkno
     const text = await response.text();
     if (!response.ok) {
         throw new NatterboxResponseError(
-            `Natterbox answered ${response.status} on ${pathPart(pathAndQuery)}: ${text.slice(0, 200)}`
+            `Natterbox responded ${response.status} to ${pathPart(pathAndQuery)}: ${text.slice(0, 200)}`
         );
     }
     try {
         return JSON.parse(text);
     } catch {
         throw new NatterboxResponseError(
-            `Natterbox answered ${pathPart(pathAndQuery)} with malformed JSON (starts with ${JSON.stringify(text.slice(0, 40))}).`
+            `Natterbox responded to ${pathPart(pathAndQuery)} with malformed JSON (starts with ${JSON.stringify(text.slice(0, 40))}).`
         );
     }
 }

@@ -19,8 +19,8 @@ export interface FakeSubscription {
  * - `expired-token`: 401 on the subscriptions endpoint, as for an expired token;
  * - `error-500`, `error-503`: that status;
  * - `malformed-json`: 200 with a body that is not JSON;
- * - `slow`: the normal answer after `delayMs`;
- * - `drop`: the connection is closed without an answer.
+ * - `slow`: the normal response after `delayMs`;
+ * - `drop`: the connection is closed without a response.
  */
 export interface FakeFault {
     kind: 'expired-token' | 'error-500' | 'error-503' | 'malformed-json' | 'slow' | 'drop';

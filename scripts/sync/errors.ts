@@ -26,7 +26,7 @@ export class SyncError extends Error {
 
 /** One problem found in the subscription source. */
 export interface SourceIssue {
-    /** Where the problem is, for example `subscriptions[2].purchased` or `line 4`. */
+    /** The problem's position, for example `subscriptions[2].purchased` or `line 4`. */
     location: string;
     message: string;
 }
@@ -63,7 +63,7 @@ export class SyncRunInProgressError extends SyncError {
     }
 }
 
-/** Raised when the Natterbox API fails: bad credentials, an error answer, or unavailable after retries. */
+/** Raised when the Natterbox API fails: rejected credentials, an error response, or no response after retries. */
 export class NatterboxSourceError extends SyncError {
     constructor(cause: Error) {
         super(`Fetching subscriptions from Natterbox failed: ${cause.message}`, EXIT_CODES.failed);

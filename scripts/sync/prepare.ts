@@ -19,7 +19,7 @@ import type { Logger } from './log';
 import { mapSubscriptions, type DesiredSubscription } from './mapping';
 import { readSourceFile, type SourceSubscription } from './source';
 
-/** Where the subscriptions come from. */
+/** The source of the subscriptions: an export file or the Natterbox API. */
 export type SourceSpec =
     { kind: 'file'; path: string } | { kind: 'natterbox'; client: NatterboxClientOptions };
 

@@ -258,8 +258,8 @@ function readCreateOutcomes(
 
 /**
  * Tells whether a failed create of the org default means one exists already.
- * NOTE: the local org answers DUPLICATE_VALUE on `SetupOwnerId`. Which code a
- * real org returns was not checked here, so the message text of
+ * NOTE: the local org returns DUPLICATE_VALUE on `SetupOwnerId`. Which code a
+ * real org returns is unverified, so the message text of
  * FIELD_INTEGRITY_EXCEPTION ("already") is accepted too.
  */
 function isDuplicateSetting(outcome: WriteOutcome): boolean {

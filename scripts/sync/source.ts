@@ -16,7 +16,7 @@ export interface SourceSubscription {
     purchased: number;
     /** False when Natterbox shows the item as not provisioned (disabled). */
     provisioned: boolean;
-    /** Where the entry sits in the source, for error messages. */
+    /** The entry's position in the source, for error messages. */
     location: string;
 }
 

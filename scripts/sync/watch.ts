@@ -1,8 +1,8 @@
 /**
  * `--watch`: serves Reload Subscriptions requests. The admin view creates a
- * `Natterbox_Sync_Run__c` with Status__c `Requested`; this loop claims each
- * one (Running), syncs, and reports back on the same record (Succeeded or
- * Failed, with counts and a message).
+ * `Natterbox_Sync_Run__c` with Status__c `Requested`. This loop claims each
+ * one by setting it Running, syncs, and then reports the outcome on the same
+ * record: Succeeded or Failed, with counts and a message.
  */
 import {
     ApiLimitExceededError,

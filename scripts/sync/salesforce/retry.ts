@@ -33,7 +33,7 @@ export function errorCodeOf(error: unknown): string | undefined {
 }
 
 /**
- * Tells whether a failed request may be sent again: a 5xx answer, a dropped
+ * Tells whether a failed request may be sent again: a 5xx response, a dropped
  * connection or a locked row. `allowNetworkErrors` is false for requests
  * that are not idempotent, because a dropped connection can hide a success.
  */
