@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the end-to-end tests, unless it is there.
+# Installs Debian's chromium for the end-to-end tests unless /usr/bin/chromium
+# already exists, so a second run does nothing.
 #
-# playwright-core drives /usr/bin/chromium; `npx playwright install` cannot
-# download its own browsers on the build machines, so the tests use the
-# distribution's package. Running this twice does nothing the second time.
+# The tests drive /usr/bin/chromium through playwright-core, because
+# `npx playwright install` cannot download browsers on the build machines.
 # Needs root (CI images run as root) or passwordless sudo.
 set -euo pipefail
 

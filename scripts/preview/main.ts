@@ -1,11 +1,8 @@
 /**
  * `npm run preview`: serves the components in a browser page against a
- * local org.
- *
- *   npm run preview -- [--port 4020] [--instance-url URL --access-token TOKEN]
- *
- * Without an instance URL, a local org starts in-process with the sample
- * seed. SF_INSTANCE_URL and SF_ACCESS_TOKEN work in place of the flags.
+ * local org. Without an instance URL, a local org starts in-process with
+ * the sample seed. SF_INSTANCE_URL and SF_ACCESS_TOKEN work in place of the
+ * flags; `--help` lists them.
  */
 import { parseArgs } from 'node:util';
 import { PreviewOptionsError, startPreview } from './index';

@@ -59,7 +59,7 @@ function startWatcher(source: string): () => Promise<number> {
 }
 
 describe('license admin page in the browser', () => {
-    it('reloads subscriptions and shows the new seat count', async () => {
+    it('reload updates the seat table', async () => {
         const { page, errors } = await openPage(session, 'page=admin');
         const freedomPurchased = page.locator(
             'c-license-admin tr[data-license="FREEDOM"] td.purchased'

@@ -64,7 +64,7 @@ async function readLicenseRecord(userId: string): Promise<Record<string, unknown
 }
 
 describe('user license panel in the browser', () => {
-    it('adds Freedom with CTI and keeps it after a reload', async () => {
+    it('Freedom brings CTI and persists', async () => {
         const userId = createUser(session.org, 'Freedom');
         const mark = session.org.requestLog.length;
         const { page, errors } = await openUser(userId);
@@ -103,7 +103,7 @@ describe('user license panel in the browser', () => {
     // NOTE: this covers users who open the page one after the other. Two
     // pages loaded before either saves can both take the last seat, because
     // nothing checks seats on save (see docs/preview.md, Known limits).
-    it('stops a second user from taking the last seat', async () => {
+    it('last seat blocks the next user', async () => {
         const firstUser = createUser(session.org, 'SeatFirst');
         const secondUser = createUser(session.org, 'SeatSecond');
         const held = await session.conn.query(
