@@ -8,6 +8,8 @@ import {
     UnknownLicenseError,
     applyChange,
     checkSeatForAdd,
+    computeSeatUsage,
+    countSeatHolders,
     diffStates,
     emptyState,
     heldLicenses,
@@ -17,10 +19,18 @@ import {
     stateFromRecord,
     stateOf,
     stateToRecordFields,
+    seatUsageFromCounts,
+    suggestLegacyCtiAllowed,
     updateSeatContext,
     validateState
 } from 'c/licenseRules';
-import type { LicenseState, RuleContext } from 'c/licenseRules';
+import type {
+    LicenseState,
+    RuleContext,
+    SeatHolder,
+    SeatHolderCount,
+    Subscription
+} from 'c/licenseRules';
 import { codesOf, held } from './support';
 
 /** Builds a context whose seat counts come from outside the type system. */
@@ -267,5 +277,171 @@ describe('stateFromRecord with odd field values', () => {
         for (const record of ['a01', 7, [{ CTI__c: true }]]) {
             expect(() => stateFromRecord(record)).toThrow('Invalid license record');
         }
+    });
+});
+
+/** Finds the seat table row of one license. */
+function rowOf(rows: ReturnType<typeof computeSeatUsage>, license: string) {
+    return rows.find((row) => row.license === license);
+}
+
+describe('subscriptions with odd values', () => {
+    const noLicense: readonly (readonly [string, unknown])[] = [
+        ['undefined', undefined],
+        ['null', null],
+        ['an empty code', ''],
+        ['a number', 5]
+    ];
+
+    it.each(noLicense)('rejects a license code of %s', (_, license) => {
+        const subscriptions = [{ license, purchased: 3 }] as unknown as Subscription[];
+
+        expect(() => computeSeatUsage(subscriptions, [])).toThrow(
+            'Invalid subscription at index 0'
+        );
+        expect(() => suggestLegacyCtiAllowed(subscriptions)).toThrow(TypeError);
+    });
+
+    it('rejects a subscription that is not an object', () => {
+        const subscriptions = [{ license: 'SMS', purchased: 1 }, null] as unknown as Subscription[];
+
+        expect(() => computeSeatUsage(subscriptions, [])).toThrow(
+            'Invalid subscription at index 1: null.'
+        );
+    });
+
+    it('rejects a list that is not an array', () => {
+        expect(() => computeSeatUsage(undefined as never, [])).toThrow(
+            'Invalid subscriptions undefined'
+        );
+    });
+
+    it('rejects a label that is not text', () => {
+        const subscriptions = [
+            { license: 'OTHER_NUMBERS', purchased: 1, label: 7 }
+        ] as unknown as Subscription[];
+
+        expect(() => computeSeatUsage(subscriptions, [])).toThrow(TypeError);
+    });
+
+    it('rejects seats past the safe integer range', () => {
+        expect(() => computeSeatUsage([{ license: 'SMS', purchased: 2 ** 53 }], [])).toThrow(
+            InvalidSeatCountError
+        );
+        expect(() => computeSeatUsage([{ license: 'SMS', purchased: 1e21 }], [])).toThrow(
+            InvalidSeatCountError
+        );
+    });
+
+    it('rejects duplicates whose sum passes the range', () => {
+        const half = 2 ** 52;
+
+        expect(() =>
+            computeSeatUsage(
+                [
+                    { license: 'SMS', purchased: half },
+                    { license: 'SMS', purchased: half }
+                ],
+                []
+            )
+        ).toThrow('Invalid purchased seats (sum of duplicate entries) for license "SMS"');
+    });
+
+    it('names NaN in the message', () => {
+        expect(() => computeSeatUsage([{ license: 'SMS', purchased: Number.NaN }], [])).toThrow(
+            'Invalid purchased seats for license "SMS": NaN.'
+        );
+    });
+
+    it('keeps a code in the wrong case as non-assignable', () => {
+        const rows = computeSeatUsage([{ license: 'sms', purchased: 4 }], []);
+
+        expect(rowOf(rows, 'sms')?.assignable).toBe(false);
+        expect(rowOf(rows, 'SMS')?.purchased).toBe(0);
+    });
+});
+
+describe('seat holders with missing keys', () => {
+    const active = { licenses: stateOf(['SMS']), active: true };
+
+    it.each([
+        ['missing', undefined],
+        ['the text "false"', 'false'],
+        ['null', null]
+    ] as const)('rejects an active flag that is %s', (_, flag) => {
+        const holders = [active, { licenses: stateOf(['SMS']), active: flag }];
+
+        expect(() => countSeatHolders(holders as unknown as SeatHolder[])).toThrow(
+            'Invalid seat holder at index 1: active must be true or false'
+        );
+    });
+
+    it('rejects a holder without licenses', () => {
+        const holders = [{ active: true }] as unknown as SeatHolder[];
+
+        expect(() => computeSeatUsage([], holders)).toThrow(
+            'Invalid seat holder at index 0: licenses must be a license state, got undefined.'
+        );
+    });
+
+    it('rejects a holder that is not an object', () => {
+        expect(() => countSeatHolders([null] as unknown as SeatHolder[])).toThrow(
+            'Invalid seat holder at index 0: null.'
+        );
+    });
+
+    it('counts only licenses held as true', () => {
+        const holders = [
+            { licenses: looseState({ SMS: 'true', VOICE: true }), active: false }
+        ] as SeatHolder[];
+        const counts = countSeatHolders(holders);
+
+        expect(counts.find((count) => count.license === 'SMS')?.assigned).toBe(0);
+        expect(counts.find((count) => count.license === 'VOICE')).toEqual({
+            license: 'VOICE',
+            assigned: 1,
+            reclaimable: 1
+        });
+    });
+});
+
+describe('holder counts with odd values', () => {
+    it('sums duplicate counts of one license', () => {
+        const rows = seatUsageFromCounts(
+            [{ license: 'SMS', purchased: 3 }],
+            [
+                { license: 'SMS', assigned: 2, reclaimable: 0 },
+                { license: 'SMS', assigned: 2, reclaimable: 1 }
+            ]
+        );
+
+        expect(rowOf(rows, 'SMS')).toMatchObject({
+            assigned: 4,
+            reclaimable: 1,
+            overAllocatedBy: 1
+        });
+    });
+
+    it('rejects a count entry without a number', () => {
+        const counts = [{ license: 'SMS', assigned: 2 }] as unknown as SeatHolderCount[];
+
+        expect(() => seatUsageFromCounts([], counts)).toThrow(
+            'Invalid reclaimable seats for license "SMS": undefined.'
+        );
+    });
+
+    it('rejects a count entry that is not an object', () => {
+        expect(() => seatUsageFromCounts([], [null] as unknown as SeatHolderCount[])).toThrow(
+            'Invalid seat holder count at index 0: null.'
+        );
+        expect(() =>
+            seatUsageFromCounts([], [{ assigned: 1, reclaimable: 0 }] as SeatHolderCount[])
+        ).toThrow('Invalid seat holder count at index 0');
+    });
+
+    it('rejects counts past the safe integer range', () => {
+        expect(() =>
+            seatUsageFromCounts([], [{ license: 'SMS', assigned: 2 ** 60, reclaimable: 0 }])
+        ).toThrow(InvalidSeatCountError);
     });
 });

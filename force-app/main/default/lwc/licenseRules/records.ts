@@ -11,7 +11,7 @@ type RecordLike = Readonly<Record<string, unknown>>;
 
 /**
  * Reads one checkbox value: a boolean, the text `true` or `false` in any
- * case (as Bulk API CSV results carry checkboxes), or `null` and a missing
+ * case (the form of text exports such as CSV), or `null` and a missing
  * value for not held. Any other value throws, because reading it as not
  * held would clear the license when the record is written back.
  */

@@ -4,20 +4,22 @@
  */
 import { assumptionValue } from './assumptions';
 import { LICENSES, getLicense, isLicenseCode } from './catalogue';
-import { InvalidSeatCountError, requireSeatCount } from './inputs';
+import { InvalidSeatCountError } from './inputs';
 import { RULE_TABLE } from './ruleTable';
+import { readSeatHolders, sumHolderCounts, sumSubscriptions } from './seatInputs';
 import { seatConsumingLicenses } from './seats';
 import type { LicenseCode, SeatHolder, SeatHolderCount, SeatUsage, Subscription } from './types';
 
 /**
  * Counts, per catalogue license, the holders consuming a seat and the
  * inactive ones among them. Every holder is counted, and whether inactive
- * holders use a seat is decided by seatUsageFromCounts.
+ * holders use a seat is decided by seatUsageFromCounts. Throws TypeError
+ * for a malformed holder, as readSeatHolders describes.
  */
 export function countSeatHolders(holders: readonly SeatHolder[]): SeatHolderCount[] {
     const assigned = new Map<LicenseCode, number>();
     const reclaimable = new Map<LicenseCode, number>();
-    for (const holder of holders) {
+    for (const holder of readSeatHolders(holders)) {
         for (const license of seatConsumingLicenses(holder.licenses)) {
             assigned.set(license, (assigned.get(license) ?? 0) + 1);
             if (!holder.active) {
@@ -30,25 +32,6 @@ export function countSeatHolders(holders: readonly SeatHolder[]): SeatHolderCoun
         assigned: assigned.get(code) ?? 0,
         reclaimable: reclaimable.get(code) ?? 0
     }));
-}
-
-/** Sums the purchased seats per license code, keeping first-seen order and the first label. */
-function sumSubscriptions(subscriptions: readonly Subscription[]): Map<string, Subscription> {
-    const byLicense = new Map<string, Subscription>();
-    for (const subscription of subscriptions) {
-        const purchased = requireSeatCount(
-            'purchased seats',
-            subscription.license,
-            subscription.purchased
-        );
-        const seen = byLicense.get(subscription.license);
-        byLicense.set(subscription.license, {
-            license: subscription.license,
-            label: seen?.label ?? subscription.label,
-            purchased: (seen?.purchased ?? 0) + purchased
-        });
-    }
-    return byLicense;
 }
 
 function usageRow(
@@ -78,21 +61,23 @@ function usageRow(
  * counts holders active or not, and `reclaimable` the inactive ones among
  * them. Rows come in catalogue order, then subscriptions outside the
  * catalogue in input order as non-assignable rows with no holders.
- * Duplicate subscriptions of one license are summed. Throws
- * InvalidSeatCountError for a negative or fractional count.
+ * Duplicate subscriptions of one license are summed, and so are duplicate
+ * counts. Counts of licenses outside the catalogue are ignored. Throws
+ * InvalidSeatCountError for a count that is not a whole number from 0 to
+ * Number.MAX_SAFE_INTEGER, and TypeError for a malformed entry.
  */
 export function seatUsageFromCounts(
     subscriptions: readonly Subscription[],
     counts: readonly SeatHolderCount[]
 ): SeatUsage[] {
     const purchasedByLicense = sumSubscriptions(subscriptions);
-    const countsByLicense = new Map(counts.map((count) => [count.license, count]));
+    const countsByLicense = sumHolderCounts(counts);
     const countInactive = assumptionValue('SEATS_COUNT_INACTIVE_HOLDERS');
 
     const rows = LICENSES.map(({ code, label }) => {
         const count = countsByLicense.get(code);
-        const assigned = requireSeatCount('assigned seats', code, count?.assigned ?? 0);
-        const inactive = requireSeatCount('reclaimable seats', code, count?.reclaimable ?? 0);
+        const assigned = count?.assigned ?? 0;
+        const inactive = count?.reclaimable ?? 0;
         if (inactive > assigned) {
             throw new InvalidSeatCountError(
                 'reclaimable seats (more than assigned)',
