@@ -16,6 +16,7 @@ import { startOrg, type LocalOrg } from '../org/org';
 import { startPreview, type Preview } from '../preview/index';
 import { runSyncCommand } from '../sync/command';
 import { projectRoot, SAMPLE_EXPORT } from '../sync/localOrg';
+import { hideSqliteExperimentalWarning } from '../sync/warningFilter';
 import { seedDemoOrganisation } from './seed';
 
 const HELP = `Usage: npm run demo -- [--port N] [--no-preview]
@@ -28,6 +29,7 @@ const NATTERBOX_CLIENT_ID = 'demo-client';
 const NATTERBOX_CLIENT_SECRET = 'demo-secret-local-only';
 
 async function main(): Promise<void> {
+    hideSqliteExperimentalWarning();
     const { values } = parseArgs({
         options: {
             port: { type: 'string', default: '4010' },

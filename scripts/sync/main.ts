@@ -3,6 +3,9 @@
  * and in docs/sync.md.
  */
 import { runSyncCommand } from './command';
+import { hideSqliteExperimentalWarning } from './warningFilter';
+
+hideSqliteExperimentalWarning();
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
