@@ -11,7 +11,7 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'CTI_WITH_FREEDOM_USES_NO_SEAT',
         statement:
-            'Assumption: CTI that comes with Freedom consumes no CTI seat, so CTI seats count only users who hold CTI without Freedom.',
+            'Assumption: a user who has CTI through Freedom takes no CTI seat. Only standalone CTI holders are counted against CTI seats.',
         value: true,
         appliedBy:
             'seatConsumingLicenses, and through it applyChange, validateState and computeSeatUsage'
@@ -19,7 +19,7 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'STANDALONE_CTI_SEATS_MEAN_LEGACY',
         statement:
-            'Assumption: an organisation that bought standalone CTI seats is a legacy CTI organisation until an admin setting says otherwise.',
+            'Assumption: buying standalone CTI seats marks an organisation as legacy CTI, unless an admin turns the legacy CTI setting off.',
         value: true,
         appliedBy:
             'suggestLegacyCtiAllowed, read by the sync job when the setting has no org default yet'
@@ -27,14 +27,14 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'SEATS_COUNT_INACTIVE_HOLDERS',
         statement:
-            'Assumption: seats are counted over every holder, active or not, and holders whose Salesforce user is inactive are shown as reclaimable.',
+            'Assumption: deactivated Salesforce users still take up the seats of the licenses they hold, and those seats are listed as reclaimable.',
         value: true,
         appliedBy: 'computeSeatUsage and seatUsageFromCounts'
     }),
     Object.freeze({
         id: 'DOWNGRADE_REMOVES_NOTHING',
         statement:
-            'Assumption: when purchased seats drop below assigned seats, no license is removed automatically. The license shows as over-allocated, and new assignments of it are blocked.',
+            'Assumption: when an organisation has fewer purchased seats than assigned ones, every holder keeps the license. The license is flagged as over-allocated and cannot be given to anyone else until seats free up.',
         value: true,
         // NOTE: the rules module never removes a license by itself, so no code here reads this
         // value. applyChange blocks adds and allows removals on an over-allocated license either way.
@@ -44,7 +44,7 @@ export const ASSUMPTIONS: readonly Assumption[] = Object.freeze([
     Object.freeze({
         id: 'UNKNOWN_SUBSCRIPTIONS_MIRRORED',
         statement:
-            'Assumption: a subscription outside the catalogue is kept as a non-assignable row and reported, never dropped.',
+            'Assumption: a subscription the catalogue does not know is still stored and reported, but nobody can be given it.',
         value: true,
         appliedBy: 'computeSeatUsage and seatUsageFromCounts'
     })

@@ -32,7 +32,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'CTI',
         group: 'INTERFACE',
         description:
-            'The original Natterbox interface inside Salesforce. It normally comes with Freedom, and only legacy CTI organisations assign it on its own.',
+            'The first interface Natterbox built into Salesforce. Freedom includes it, and only legacy CTI organisations may assign it without Freedom.',
         features: ['Natterbox softphone panel inside Salesforce'],
         fieldApiName: 'CTI__c'
     }),
@@ -41,7 +41,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'Freedom',
         group: 'INTERFACE',
         description:
-            'The Natterbox web phone, used from the CTI panel, the app or the web interface. Includes CTI.',
+            'The Natterbox browser phone, which works in the CTI panel, in the Natterbox app and on its own web page. Includes CTI.',
         features: [
             'Web phone in the CTI panel',
             'Web phone in the Natterbox app',
@@ -67,10 +67,10 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         description: 'The Natterbox phone system itself, whichever interface the user works in.',
         features: [
             'Answering calls from call queues',
-            'Finding, updating and creating Salesforce records during calls, and routing calls on that data',
+            'Looking up, editing and adding Salesforce records while on a call, and routing on their values',
             'Availability states and availability profiles',
             'Real-time wallboards inside Salesforce',
-            'Records that place calls into a queue, such as web-to-lead-to-queue',
+            'Queued calls started by new or changed records, for example web-to-lead-to-queue',
             'Surveys after a call'
         ],
         fieldApiName: 'Voice__c'
@@ -80,7 +80,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'Record',
         group: 'VOICE_FEATURE',
         description:
-            'Call recording. Every user whose calls are recorded needs it, and so does anyone who listens to recordings.',
+            'Call recording. Needed both by users whose calls get recorded and by people who play recordings back.',
         features: ['Recording of the user’s calls', 'Listening to call recordings'],
         fieldApiName: 'Record__c'
     }),
@@ -88,7 +88,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         code: 'PCI',
         label: 'PCI',
         group: 'VOICE_FEATURE',
-        description: 'Taking card payments during a call without breaking PCI compliance.',
+        description: 'Accepting card payments by phone in a PCI-compliant way.',
         features: ['PCI-compliant card payments on calls'],
         fieldApiName: 'PCI__c'
     }),
@@ -97,7 +97,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'Insights',
         group: 'VOICE_FEATURE',
         description:
-            'Natterbox Insights: transcripts and analysis of calls, for agents and their managers. Usually assigned together with AI Prompt Studio.',
+            'Natterbox Insights, which transcribes and analyses calls. Every agent or supervisor who works with it needs this license, and it is often paired with AI Prompt Studio.',
         features: ['Call transcription', 'Call analysis'],
         fieldApiName: 'Insights__c'
     }),
@@ -106,7 +106,7 @@ export const LICENSES: readonly LicenseDefinition[] = Object.freeze([
         label: 'AI Prompt Studio',
         group: 'VOICE_FEATURE',
         description: 'Writing and running AI prompts over Natterbox calls.',
-        features: ['AI prompts run against calls'],
+        features: ['AI prompts applied to calls'],
         fieldApiName: 'AI_Prompt_Studio__c'
     }),
     defineLicense({
