@@ -25,6 +25,9 @@ export default {
             displayName: 'node',
             rootDir: '.',
             testEnvironment: 'node',
+            // undici 8 (under jsforce) needs Node's own Symbol.dispose inside
+            // Jest's vm context; see the file for the details.
+            setupFiles: ['<rootDir>/test/org/nativeDispose.ts'],
             testMatch: ['<rootDir>/test/**/*.test.ts'],
             transform: {
                 '^.+\\.ts$': ['babel-jest', { configFile: './babel.node.config.cjs' }]
