@@ -3,8 +3,6 @@
  * playwright-core, the preview against an in-process local org, and
  * helpers to read the org's request log.
  */
-// jsforce's undici needs Node's Symbol.dispose inside Jest's vm context.
-import '../org/nativeDispose';
 import { Connection } from 'jsforce';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
