@@ -11,7 +11,7 @@ import { GraphQlRequestError, UiApiRequestError } from './errors';
 import { executeGraphQl, type GraphQlRequestBody } from './graphql/execute';
 import type { SoqlResult } from './graphql/types';
 import { buildObjectInfo } from './objectInfo';
-import { createRecord, getRecord, updateRecord } from './records';
+import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { findObject } from './schemaLookup';
 
 /**
@@ -54,7 +54,10 @@ function handleUiApi(request: RestRequest, org: OrgRuntime, segments: string[]):
         return createRecord(request, org);
     }
     if (resource === 'records' && id !== undefined && rest.length === 0) {
-        requireMethod(request, ['GET', 'PATCH']);
+        requireMethod(request, ['GET', 'PATCH', 'DELETE']);
+        if (request.method === 'DELETE') {
+            return deleteRecord(org, id);
+        }
         return request.method === 'GET'
             ? getRecord(request, org, id)
             : updateRecord(request, org, id);

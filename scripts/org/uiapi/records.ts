@@ -1,8 +1,9 @@
 /**
  * UI API record resources. User Interface API Developer Guide: "Get a
  * Record" (`GET /ui-api/records/{recordId}?fields=`), "Create a Record"
- * (`POST /ui-api/records`) and "Update a Record"
- * (`PATCH /ui-api/records/{recordId}`). Writes go through the org's record
+ * (`POST /ui-api/records`), "Update a Record"
+ * (`PATCH /ui-api/records/{recordId}`) and "Delete a Record"
+ * (`DELETE /ui-api/records/{recordId}`). Writes go through the org's record
  * store, so they run the same checks and validation rules as the REST API.
  */
 import { ApiError, notFound } from '../errors';
@@ -57,6 +58,13 @@ export function updateRecord(request: RestRequest, org: OrgRuntime, recordId: st
         org.store.update(object.name, recordId, fields, { userId: request.session.userId });
         return recordId;
     });
+}
+
+/** DELETE /ui-api/records/{recordId}: 204 with no body. */
+export function deleteRecord(org: OrgRuntime, recordId: string): RestReply {
+    const object = objectOfRecord(org, recordId);
+    org.store.remove(object.name, recordId);
+    return { status: 204 };
 }
 
 function saveRecord(

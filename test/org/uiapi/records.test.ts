@@ -207,3 +207,15 @@ describe('UI API update a record', () => {
         expect((body as any)[0].errorCode).toBe('JSON_PARSER_ERROR');
     });
 });
+
+describe('UI API delete a record', () => {
+    it('deletes the record', async () => {
+        const id = fixture.licenses.Hopper ?? '';
+        const { status } = await callApi(fixture.org, 'DELETE', `ui-api/records/${id}`);
+        const again = await callApi(fixture.org, 'DELETE', `ui-api/records/${id}`);
+
+        expect(status).toBe(204);
+        expect(storedLicense(id)).toBeNull();
+        expect(again.status).toBe(404);
+    });
+});
