@@ -4,7 +4,8 @@
  * updateRecord send the UI API requests "Create a Record"
  * (`POST /ui-api/records`) and "Update a Record"
  * (`PATCH /ui-api/records/{recordId}`) and resolve with the record the org
- * returns; getRecord is a wire adapter over "Get a Record".
+ * returns, deleteRecord sends "Delete a Record", and getRecord is a wire
+ * adapter over "Get a Record".
  */
 import { callDataApi } from './transport';
 
@@ -48,6 +49,11 @@ export async function updateRecord(
     }
     const path = `ui-api/records/${encodeURIComponent(recordId)}`;
     return (await callDataApi('PATCH', path, { fields })) as RecordRepresentation;
+}
+
+/** Deletes a record ("Delete a Record", `DELETE /ui-api/records/{recordId}`). */
+export async function deleteRecord(recordId: string): Promise<void> {
+    await callDataApi('DELETE', `ui-api/records/${encodeURIComponent(recordId)}`);
 }
 
 /** Resolves at once: the preview keeps no record cache to mark stale. */
