@@ -11,7 +11,12 @@ import { planSubscriptionWrites, type SubscriptionRecord, type SyncPlan } from '
 import type { PreparedSource } from './prepare';
 import { releaseInactiveHolders } from './release';
 import type { ReleasedHolder, SyncResult } from './result';
-import { OrgGateway, type HolderGroup, type WriteOutcome } from './salesforce/gateway';
+import {
+    OrgGateway,
+    type HolderGroup,
+    type SyncRunRecord,
+    type WriteOutcome
+} from './salesforce/gateway';
 import { SETTINGS_OBJECT, SYNC_RUN_OBJECT } from './salesforce/queries';
 import { buildSeatTable, type SeatRow } from './seats';
 import { describeRun, overAllocationWarnings, reclaimableWarning } from './warnings';
@@ -113,21 +118,33 @@ async function checkNoRunInProgress(
     now: Date,
     warnings: string[]
 ): Promise<void> {
-    const staleMs = (options.staleRunMinutes ?? DEFAULT_STALE_RUN_MINUTES) * 60_000;
+    const staleMinutes = options.staleRunMinutes ?? DEFAULT_STALE_RUN_MINUTES;
     for (const run of await gateway.readRunningRuns()) {
         if (run.Id === options.requestId) {
             continue;
         }
         const started = run.Started_At__c ?? run.CreatedDate ?? null;
-        const age = started ? now.getTime() - Date.parse(started) : Number.POSITIVE_INFINITY;
-        if (age < staleMs) {
+        if (isRecentRun(run, now, staleMinutes)) {
             throw new SyncRunInProgressError(run.Name, started);
         }
         warnings.push(
             `Sync run ${run.Name} has been Running since ${started ?? 'an unknown time'}, longer than ` +
-                `${staleMs / 60_000} minutes, so it was treated as abandoned. Mark it Failed in the org.`
+                `${staleMinutes} minutes, so it was treated as abandoned. Mark it Failed in the org.`
         );
     }
+}
+
+/**
+ * Tells whether a Running run started less than `staleMinutes` ago. A run
+ * with no start time is treated as abandoned.
+ */
+export function isRecentRun(
+    run: SyncRunRecord,
+    now: Date,
+    staleMinutes = DEFAULT_STALE_RUN_MINUTES
+): boolean {
+    const started = run.Started_At__c ?? run.CreatedDate ?? null;
+    return started !== null && now.getTime() - Date.parse(started) < staleMinutes * 60_000;
 }
 
 function droppedWarnings(plan: SyncPlan): string[] {

@@ -14,7 +14,7 @@ import type { Logger } from './log';
 import type { PreparedSource } from './prepare';
 import type { SyncResult } from './result';
 import type { OrgGateway, SyncRunRecord } from './salesforce/gateway';
-import { syncToOrg } from './run';
+import { isRecentRun, syncToOrg } from './run';
 
 /** Options of watchRequests. */
 export interface WatchOptions {
@@ -41,9 +41,17 @@ export async function watchRequests(
     logger.info(
         `Watching for Reload Subscriptions requests every ${options.pollIntervalSeconds} s; press Ctrl-C to stop.`
     );
+    const waits = new Set<string>();
     while (!options.signal.aborted) {
         try {
-            for (const request of await gateway.readRequestedRuns()) {
+            const requests = await gateway.readRequestedRuns();
+            const blocker = requests.length > 0 ? await findRunningRun(gateway) : undefined;
+            if (blocker) {
+                // Claiming now would only flip the request back to Requested, so wait without writing.
+                logWaitOnce(logger, waits, requests, blocker);
+                requests.length = 0;
+            }
+            for (const request of requests) {
                 if (options.signal.aborted) {
                     break;
                 }
@@ -63,6 +71,27 @@ export async function watchRequests(
         await abortableSleep(options.pollIntervalSeconds * 1000, options.signal);
     }
     logger.info('Stopped watching for requests.');
+}
+
+/** Returns a recent Running run, if any. */
+async function findRunningRun(gateway: OrgGateway): Promise<SyncRunRecord | undefined> {
+    const now = new Date();
+    return (await gateway.readRunningRuns()).find((run) => isRecentRun(run, now));
+}
+
+/** Logs once per request that it waits for another run, so a long wait does not repeat the line every poll. */
+function logWaitOnce(
+    logger: Logger,
+    waits: Set<string>,
+    requests: readonly SyncRunRecord[],
+    blocker: SyncRunRecord
+): void {
+    for (const request of requests) {
+        if (!waits.has(request.Id)) {
+            waits.add(request.Id);
+            logger.info(`Request ${request.Name} waits until sync run ${blocker.Name} finishes.`);
+        }
+    }
 }
 
 /** Serves one request; returns false when another run holds the lock, so the poll ends. */
