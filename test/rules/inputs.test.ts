@@ -22,9 +22,11 @@ import {
     seatUsageFromCounts,
     suggestLegacyCtiAllowed,
     updateSeatContext,
-    validateState
+    validateState,
+    withLicense
 } from 'c/licenseRules';
 import type {
+    LicenseCode,
     LicenseState,
     RuleContext,
     SeatHolder,
@@ -443,5 +445,32 @@ describe('holder counts with odd values', () => {
         expect(() =>
             seatUsageFromCounts([], [{ license: 'SMS', assigned: 2 ** 60, reclaimable: 0 }])
         ).toThrow(InvalidSeatCountError);
+    });
+});
+
+describe('state builders with unknown codes', () => {
+    it('rejects an unknown code in stateOf', () => {
+        expect(() => stateOf(['VOICE', 'sms'] as LicenseCode[])).toThrow(
+            'Unknown license code "sms"'
+        );
+        expect(() => stateOf([undefined] as unknown as LicenseCode[])).toThrow(UnknownLicenseError);
+    });
+
+    it('rejects a list that is not an array in stateOf', () => {
+        expect(() => stateOf('VOICE' as unknown as LicenseCode[])).toThrow(
+            'Invalid license list "VOICE"'
+        );
+    });
+
+    it('rejects an unknown code in withLicense', () => {
+        expect(() => withLicense(emptyState(), 'sms' as LicenseCode, true)).toThrow(
+            UnknownLicenseError
+        );
+    });
+
+    it('rejects a held flag that is not a boolean', () => {
+        expect(() => withLicense(emptyState(), 'SMS', 'yes' as unknown as boolean)).toThrow(
+            'Invalid held flag for license "SMS": "yes"'
+        );
     });
 });

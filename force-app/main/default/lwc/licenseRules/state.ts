@@ -2,7 +2,7 @@
  * License states: plain frozen objects with one boolean per catalogue
  * license, so they compare and serialise without surprises.
  */
-import { LICENSE_CODES } from './catalogue';
+import { LICENSE_CODES, UnknownLicenseError, isLicenseCode } from './catalogue';
 import { describeValue, isPlainObject } from './inputs';
 import type { LicenseCode, LicenseState, StateDiff } from './types';
 
@@ -11,8 +11,22 @@ export function emptyState(): LicenseState {
     return stateOf([]);
 }
 
-/** Creates a state holding exactly the given licenses. */
+/**
+ * Creates a state holding exactly the given licenses. Throws TypeError for
+ * a list that is not an array and UnknownLicenseError for a code outside
+ * the catalogue, which would otherwise be dropped without a trace.
+ */
 export function stateOf(licenses: readonly LicenseCode[]): LicenseState {
+    if (!Array.isArray(licenses)) {
+        throw new TypeError(
+            `Invalid license list ${describeValue(licenses)}: expected an array of license codes.`
+        );
+    }
+    for (const license of licenses) {
+        if (!isLicenseCode(license)) {
+            throw new UnknownLicenseError(license);
+        }
+    }
     const held = new Set<LicenseCode>(licenses);
     const state = {} as Record<LicenseCode, boolean>;
     for (const code of LICENSE_CODES) {
@@ -42,12 +56,24 @@ export function heldLicenses(state: LicenseState): LicenseCode[] {
     return LICENSE_CODES.filter((code) => normalized[code]);
 }
 
-/** Returns a copy of the state with one license set to the given value. */
+/**
+ * Returns a copy of the state with one license set to the given value.
+ * Throws UnknownLicenseError for a code outside the catalogue and
+ * TypeError for a value that is not a boolean.
+ */
 export function withLicense(
     state: LicenseState,
     license: LicenseCode,
     held: boolean
 ): LicenseState {
+    if (!isLicenseCode(license)) {
+        throw new UnknownLicenseError(license);
+    }
+    if (typeof held !== 'boolean') {
+        throw new TypeError(
+            `Invalid held flag for license "${license}": ${describeValue(held)}. Expected true or false.`
+        );
+    }
     return Object.freeze({ ...normalizeState(state), [license]: held });
 }
 
