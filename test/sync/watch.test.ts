@@ -151,6 +151,9 @@ describe('sync --watch', () => {
             (value) => value?.Status__c === 'Succeeded'
         );
         expect(run?.Status__c).toBe('Succeeded');
+        controller.abort();
+        const output = await watching;
+        expect(output.stderr.split('waits until sync run').length - 1).toBe(1);
     });
 
     it('stops when aborted and exits 0', async () => {
