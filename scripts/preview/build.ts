@@ -66,23 +66,24 @@ export async function buildPreview(): Promise<PreviewBuild> {
     return { outputDir, cached: false };
 }
 
+/** Builds kept in the cache besides the newest; older ones are removed. */
+const keptOldBuilds = 2;
+
 /**
- * Removes earlier builds, which no source state maps to any more. A build
- * younger than the stale-lock age stays, because a process started before
- * the latest edit may still serve it.
+ * Removes all but the newest few builds, so the cache does not grow with
+ * every edit.
+ *
+ * NOTE: a preview process that has run since several edits ago loses its
+ * bundle files; restart it to rebuild.
  */
 function removeOldBuilds(currentDir: string): void {
-    for (const entry of readdirSync(cacheRoot, { withFileTypes: true })) {
-        const folder = path.join(cacheRoot, entry.name);
-        const isOld = Date.now() - statSync(folder).mtimeMs > staleLockMs;
-        if (
-            entry.isDirectory() &&
-            folder !== currentDir &&
-            !entry.name.includes('.tmp-') &&
-            isOld
-        ) {
-            rmSync(folder, { recursive: true, force: true });
-        }
+    const builds = readdirSync(cacheRoot, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !entry.name.includes('.tmp-'))
+        .map((entry) => path.join(cacheRoot, entry.name))
+        .filter((folder) => folder !== currentDir)
+        .sort((left, right) => statSync(right).mtimeMs - statSync(left).mtimeMs);
+    for (const folder of builds.slice(keptOldBuilds)) {
+        rmSync(folder, { recursive: true, force: true });
     }
 }
 
