@@ -135,7 +135,7 @@ describe('user license panel in the browser', () => {
         expect(await licenseItem(second.page, 'VOICE').locator('.seats').innerText()).toContain(
             `${held.totalSize + 1} of ${held.totalSize + 1} assigned`
         );
-        // Playwright refuses to click a disabled control, so force the click as a user's would land.
+        // Playwright clicks a disabled control only when forced; the forced click lands as a user's would.
         await licenseItem(second.page, 'VOICE').locator('label').first().click({ force: true });
         expect(await voice.isChecked()).toBe(false);
         expect(await second.page.locator(`${panel} .preview`).count()).toBe(0);
