@@ -1,7 +1,7 @@
 /**
- * The planner: compares the subscription records the org holds with the
- * desired ones and returns only the writes that change something. Pure: no
- * network and no clock (the sync time is a parameter).
+ * The planner: compares the subscription records in the org with the
+ * desired ones and returns only the writes that change something. It is
+ * pure, with no network and no clock (the sync time is a parameter).
  */
 import type { DesiredSubscription } from './mapping';
 
@@ -28,7 +28,7 @@ export interface SyncPlan {
     created: string[];
     updated: string[];
     unchanged: string[];
-    /** Codes the org holds but the source no longer lists; they are set to 0 seats, not deleted. */
+    /** Codes of records in the org that the source no longer lists. They are set to 0 seats, not deleted. */
     droppedFromSource: string[];
 }
 

@@ -9,7 +9,7 @@ import { Connection } from 'jsforce';
 import { InvalidOptionsError, SyncError, EXIT_CODES } from '../errors';
 import type { Logger } from '../log';
 
-/** How the job authenticates; the command builds it from flags and environment variables. */
+/** The job's auth method, built by the command from flags and environment variables. */
 export type OrgAuth =
     | { kind: 'target-org'; aliasOrUsername: string }
     | {
@@ -32,7 +32,7 @@ export type OrgAuth =
           audience?: string;
       };
 
-/** An open connection and what the log may say about it. */
+/** An open connection, with a description of it that is safe to log. */
 export interface OrgConnection {
     conn: Connection;
     /** For example `access token` or `JWT bearer as ops@example.com`. */
