@@ -26,7 +26,7 @@ function main(args: string[]): number {
         console.error(`generate-metadata: unknown argument ${unknown.join(' ')}. ${USAGE}`);
         return 2;
     }
-    const folder = path.join(findProjectRoot(import.meta.url), VALIDATION_RULES_DIR);
+    const folder = path.join(findProjectRoot(), VALIDATION_RULES_DIR);
     const expected = renderValidationRuleFiles();
 
     if (args.includes('--check')) {

@@ -19,7 +19,7 @@ import {
     writeFileSync
 } from 'node:fs';
 import path from 'node:path';
-import { findRootFromWorkingDirectory } from './paths';
+import { findProjectRoot } from '../lib/projectRoot';
 
 /** Location of a finished build. */
 export interface PreviewBuild {
@@ -29,7 +29,7 @@ export interface PreviewBuild {
     cached: boolean;
 }
 
-const root = findRootFromWorkingDirectory();
+const root = findProjectRoot();
 const lwcRoot = path.join(root, 'force-app/main/default/lwc');
 const previewRoot = path.join(root, 'scripts/preview');
 const bundleScript = path.join(previewRoot, 'bundle.mjs');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startOrg, type LocalOrg } from '../org/org';
 import { buildPreview, type PreviewBuild } from './build';
-import { findRootFromWorkingDirectory } from './paths';
+import { findProjectRoot } from '../lib/projectRoot';
 import { createPreviewHandler } from './server';
 
 /** Options of startPreview. */
@@ -53,7 +53,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         const handler = createPreviewHandler({
             bundleDir: build.outputDir,
             sldsAssetsDir: path.join(
-                findRootFromWorkingDirectory(),
+                findProjectRoot(),
                 'node_modules/@salesforce-ux/design-system/assets'
             ),
             instanceUrl: new URL(target.instanceUrl),
