@@ -42,6 +42,78 @@ describe('local org query', () => {
         expect(second.records[0]?.User_Id__c).toBe(`005Q${String(2000).padStart(14, '0')}`);
     });
 
+    test('paging by a non-unique field loses and repeats nothing', async () => {
+        const conn = connect(org);
+        const soql = encodeURIComponent(
+            'SELECT Id, Freedom__c FROM Natterbox_User_License__c ORDER BY Freedom__c DESC'
+        );
+        const headers = { 'Sforce-Query-Options': 'batchSize=300' };
+        type Page = {
+            totalSize: number;
+            records: { Id: string; Freedom__c: boolean }[];
+            nextRecordsUrl?: string;
+        };
+        let page = await conn.request<Page>({
+            method: 'GET',
+            url: `/services/data/v64.0/query?q=${soql}`,
+            headers
+        });
+        const seen = [...page.records];
+        let pages = 1;
+        // A new index changes SQLite's plan between pages, as an ANALYZE or
+        // a schema change can; the order of ties must not depend on the plan.
+        org.store.db.exec(
+            'CREATE INDEX "license_freedom_idx" ON "natterbox_user_license__c" ("freedom__c")'
+        );
+        try {
+            while (page.nextRecordsUrl) {
+                page = await conn.request<Page>({
+                    method: 'GET',
+                    url: page.nextRecordsUrl,
+                    headers
+                });
+                seen.push(...page.records);
+                pages++;
+            }
+        } finally {
+            org.store.db.exec('DROP INDEX "license_freedom_idx"');
+        }
+        const ids = seen.map((record) => record.Id);
+        expect(pages).toBe(17);
+        expect(ids).toHaveLength(5000);
+        expect(new Set(ids).size).toBe(5000);
+        // Ties on the ORDER BY field come back in Id order on every page.
+        const expected = [...seen].sort(
+            (a, b) =>
+                Number(b.Freedom__c) - Number(a.Freedom__c) ||
+                (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0)
+        );
+        expect(ids).toEqual(expected.map((record) => record.Id));
+    });
+
+    test('paging honours the query LIMIT and OFFSET', async () => {
+        const conn = connect(org);
+        const all = await conn.query<{ Id: string }>(
+            'SELECT Id FROM Natterbox_User_License__c ORDER BY CTI__c, Id'
+        );
+        const window = all.records.length;
+        expect(window).toBe(2000);
+        const soql = encodeURIComponent(
+            'SELECT Id FROM Natterbox_User_License__c ORDER BY CTI__c LIMIT 4100 OFFSET 7'
+        );
+        type Page = { totalSize: number; records: { Id: string }[]; nextRecordsUrl?: string };
+        let page = await conn.request<Page>(`/services/data/v64.0/query?q=${soql}`);
+        expect(page.totalSize).toBe(4100);
+        const ids = page.records.map((record) => record.Id);
+        while (page.nextRecordsUrl) {
+            page = await conn.request<Page>(page.nextRecordsUrl);
+            ids.push(...page.records.map((record) => record.Id));
+        }
+        expect(ids).toHaveLength(4100);
+        expect(new Set(ids).size).toBe(4100);
+        expect(ids.slice(0, 1993)).toEqual(all.records.slice(7).map((record) => record.Id));
+    });
+
     test('autoFetch reads all 5000 in 3 requests', async () => {
         const conn = connect(org);
         const before = org.requestLog.length;

@@ -91,10 +91,11 @@ function page(
     offset: number
 ): RestReply {
     const { compiled } = cursor;
-    const sql = `SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`;
-    const rows = org.store.db
-        .prepare(sql)
-        .all(...compiled.params, cursor.batchSize, offset) as Record<string, unknown>[];
+    const statement = compiled.page(offset, cursor.batchSize);
+    const rows = org.store.db.prepare(statement.sql).all(...statement.params) as Record<
+        string,
+        unknown
+    >[];
     const records = rows.map((row) => compiled.toRecord(row));
     const next = offset + records.length;
     const done = next >= cursor.totalSize || records.length === 0;

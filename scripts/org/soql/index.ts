@@ -53,6 +53,13 @@ export interface CompiledQuery {
     countOnly: boolean;
     /** Converts one SQL row into a REST API record. */
     toRecord(row: Record<string, unknown>): Record<string, unknown>;
+    /**
+     * Builds the statement for one page of the result: `count` rows from
+     * position `offset`, inside the query's own LIMIT and OFFSET. The order
+     * is total (ties on the ORDER BY end in Id order), so pages read one
+     * after another never lose or repeat a row while the data stays the same.
+     */
+    page(offset: number, count: number): SqlFragment;
 }
 
 /**
@@ -83,24 +90,56 @@ export function compileQuery(
 
     const select = compileSelect(query, scope, { ...options, apiVersion });
     const where = query.where ? compileWhere(query.where, scope, now) : undefined;
-    const orderBy = compileOrderBy(asArray(query.orderBy), scope, select.aggregate);
+    const orderBy = [
+        ...compileOrderBy(asArray(query.orderBy), scope, select.aggregate),
+        ...tieBreakers(scope, select)
+    ];
     const paging = pagingSql(query);
 
-    const sql = [
+    const unpaged = [
         `SELECT ${select.columns.join(', ')}`,
         fromSql(scope),
         where ? ` WHERE ${where.sql}` : '',
         select.groupBy.length > 0 ? ` GROUP BY ${select.groupBy.join(', ')}` : '',
-        orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : '',
-        paging.sql
+        orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : ''
     ].join('');
+    const whereParams = where?.params ?? [];
     return {
         objectName: object.name,
-        sql,
-        params: [...(where?.params ?? []), ...paging.params],
+        sql: unpaged + paging.sql,
+        params: [...whereParams, ...paging.params],
         countOnly: false,
-        toRecord: select.toRecord
+        toRecord: select.toRecord,
+        page: (offset, count) => {
+            const window = pageWindow(query, offset, count);
+            return {
+                sql: `${unpaged} LIMIT ? OFFSET ?`,
+                params: [...whereParams, window.limit, window.offset]
+            };
+        }
     };
+}
+
+/**
+ * Orders rows that the query's ORDER BY leaves tied: by Id for record
+ * queries and by the grouped columns for aggregate queries. SQL leaves the
+ * order of ties to the plan, which can change between two pages.
+ */
+function tieBreakers(scope: QueryScope, select: CompiledSelect): string[] {
+    if (select.aggregate) {
+        return select.groupBy.map((column) => `${column} ASC`);
+    }
+    return [`${quoteIdentifier(scope.baseAlias)}."id" ASC`];
+}
+
+/** Maps a page (`count` rows from `offset`) onto the query's own LIMIT and OFFSET. */
+function pageWindow(
+    query: Query,
+    offset: number,
+    count: number
+): { limit: number; offset: number } {
+    const limit = query.limit === undefined ? count : Math.min(count, query.limit - offset);
+    return { limit: Math.max(0, limit), offset: (query.offset ?? 0) + offset };
 }
 
 /** The compiled SELECT list of a record or aggregate query. */
@@ -233,6 +272,9 @@ function compileCount(query: Query, scope: QueryScope, now: Date): CompiledQuery
             throw new Error(
                 'A COUNT() query returns no records: read totalSize from its single row instead.'
             );
+        },
+        page: () => {
+            throw new Error('A COUNT() query has no pages: read totalSize from its single row.');
         }
     };
 }
