@@ -12,7 +12,8 @@ import { Connection } from 'jsforce';
 import { LICENSES, seatConsumingLicenses, stateFromRecord } from 'c/licenseRules';
 import { startOrg, type LocalOrg } from '../org/org';
 import { runSyncCommand } from '../sync/command';
-import { projectRoot, SAMPLE_EXPORT } from '../sync/localOrg';
+import { findProjectRoot } from '../lib/projectRoot';
+import { SAMPLE_EXPORT } from '../sync/localOrg';
 
 const SIZES = [10, 1_000, 50_000];
 
@@ -45,7 +46,7 @@ interface Measurement {
 
 /** Runs the sync benchmark and returns its markdown section. */
 export async function runSyncBenchmark(): Promise<string> {
-    const root = projectRoot();
+    const root = findProjectRoot();
     // A first, unrecorded run loads and compiles the code paths, so the 10-holder row is not a cold start.
     await measure(root, SIZES[0] ?? 10);
     const rows: Measurement[] = [];

@@ -15,7 +15,8 @@ import {
 import { startOrg, type LocalOrg } from '../org/org';
 import { startPreview, type Preview } from '../preview/index';
 import { runSyncCommand } from '../sync/command';
-import { projectRoot, SAMPLE_EXPORT } from '../sync/localOrg';
+import { findProjectRoot } from '../lib/projectRoot';
+import { SAMPLE_EXPORT } from '../sync/localOrg';
 import { hideSqliteExperimentalWarning } from '../sync/warningFilter';
 import { seedDemoOrganisation } from './seed';
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
         console.log(HELP);
         return;
     }
-    const root = projectRoot();
+    const root = findProjectRoot();
     const org = await startDemoOrg(root, Number(values.port));
     const seeded = seedDemoOrganisation(org);
     const natterbox = await startNatterbox(root);
