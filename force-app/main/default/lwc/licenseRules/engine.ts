@@ -6,9 +6,9 @@
 import { UnknownLicenseError, isLicenseCode } from './catalogue';
 import { cascadeOf, impliedLicenseRemoval } from './messages';
 import { RULE_CODES, RULE_TABLE } from './ruleTable';
-import { updateSeatContext } from './seats';
+import { moveSeatCounts } from './seats';
 import { diffStates, normalizeState, withLicense } from './state';
-import { readRuleContext, stateErrors, validateState } from './validate';
+import { checkedViolations, readRuleContext } from './validate';
 import type {
     ApplyResult,
     Cascade,
@@ -97,20 +97,36 @@ function violationKey(violation: Violation): string {
     return `${violation.code}:${[...violation.licenses].sort().join(',')}`;
 }
 
+function errorsOf(violations: readonly Violation[]): Violation[] {
+    return violations.filter((violation) => violation.severity === 'error');
+}
+
+/** Returns the checked context with the seat counts moved along with this user. */
+function movedContext(
+    context: RuleContext,
+    current: LicenseState,
+    next: LicenseState
+): RuleContext {
+    return context.seats
+        ? { ...context, seats: moveSeatCounts(context.seats, current, next) }
+        : context;
+}
+
 /**
  * Lists the errors the transition introduces: errors of the new state that
  * the current state did not have. Seat errors count only for licenses the
  * transition adds, so a removal is never blocked by seats, even on an
- * over-allocated license.
+ * over-allocated license. Both states are normalized and the context is
+ * checked.
  */
 function introducedErrors(
     current: LicenseState,
     next: LicenseState,
     context: RuleContext
 ): Violation[] {
-    const existing = new Set(stateErrors(current, context).map(violationKey));
+    const existing = new Set(errorsOf(checkedViolations(current, context)).map(violationKey));
     const added = new Set(diffStates(current, next).added);
-    return stateErrors(next, updateSeatContext(context, current, next)).filter(
+    return errorsOf(checkedViolations(next, movedContext(context, current, next))).filter(
         (violation) =>
             !existing.has(violationKey(violation)) &&
             (!SEAT_RULE_CODES.has(violation.code) ||
@@ -163,7 +179,7 @@ export function applyChange(
             accepted: true,
             state: current,
             cascades: [],
-            violations: validateState(held, checked)
+            violations: checkedViolations(held, checked)
         };
     }
 
@@ -187,9 +203,9 @@ export function applyChange(
         accepted: true,
         state: transition.state,
         cascades: transition.cascades,
-        violations: validateState(
+        violations: checkedViolations(
             transition.state,
-            updateSeatContext(checked, held, transition.state)
+            movedContext(checked, held, transition.state)
         )
     };
 }

@@ -3,11 +3,11 @@
  * a license may be added given the organisation's seat counts.
  */
 import { assumptionValue } from './assumptions';
-import { UnknownLicenseError, isLicenseCode } from './catalogue';
+import { LICENSE_CODES, UnknownLicenseError, isLicenseCode } from './catalogue';
 import { describeValue, isPlainObject, requireSeatCount } from './inputs';
 import { licenseNotPurchased, seatsExceeded } from './messages';
 import { RULE_TABLE } from './ruleTable';
-import { heldLicenses, normalizeState } from './state';
+import { normalizeState } from './state';
 import type { LicenseCode, LicenseState, RuleContext, SeatCount, Violation } from './types';
 
 type SeatCounts = NonNullable<RuleContext['seats']>;
@@ -25,7 +25,7 @@ function comesWithHeldLicense(state: LicenseState, license: LicenseCode): boolea
 export function seatConsumingLicenses(state: LicenseState): LicenseCode[] {
     const normalized = normalizeState(state);
     const impliedLicensesAreFree = assumptionValue('CTI_WITH_FREEDOM_USES_NO_SEAT');
-    return heldLicenses(normalized).filter(
+    return LICENSE_CODES.filter((license) => normalized[license]).filter(
         (license) => !(impliedLicensesAreFree && comesWithHeldLicense(normalized, license))
     );
 }
@@ -118,10 +118,32 @@ export function checkSeatsOfState(state: LicenseState, seats: SeatCounts): Viola
 }
 
 /**
- * Returns the context as it is once a user moves from `before` to `after`:
- * each license's `assigned` goes up or down by the seat this user starts or
- * stops consuming. Without seat counts the context is returned unchanged.
- * The seat counts are checked as readSeatCounts checks them.
+ * Moves seat counts that readSeatCounts returned along with one user going
+ * from `before` to `after`: each license's `assigned` goes up or down by
+ * the seat this user starts or stops consuming.
+ */
+export function moveSeatCounts(
+    seats: SeatCounts,
+    before: LicenseState,
+    after: LicenseState
+): SeatCounts {
+    const consumedBefore = new Set(seatConsumingLicenses(before));
+    const consumedAfter = new Set(seatConsumingLicenses(after));
+    const moved: Partial<Record<LicenseCode, SeatCount>> = {};
+    for (const [license, count] of Object.entries(seats) as [LicenseCode, SeatCount][]) {
+        const delta = Number(consumedAfter.has(license)) - Number(consumedBefore.has(license));
+        // A caller whose `assigned` left out this user would otherwise reach -1 on a removal.
+        const assigned = Math.max(0, count.assigned + delta);
+        moved[license] = { purchased: count.purchased, assigned };
+    }
+    return moved;
+}
+
+/**
+ * Returns the context as it is once a user moves from `before` to `after`,
+ * with the seat counts moved as moveSeatCounts moves them. Without seat
+ * counts the context is returned unchanged. The seat counts are checked as
+ * readSeatCounts checks them.
  */
 export function updateSeatContext(
     context: RuleContext,
@@ -132,14 +154,5 @@ export function updateSeatContext(
     if (!counts) {
         return context;
     }
-    const consumedBefore = new Set(seatConsumingLicenses(before));
-    const consumedAfter = new Set(seatConsumingLicenses(after));
-    const seats: Partial<Record<LicenseCode, SeatCount>> = {};
-    for (const [license, count] of Object.entries(counts) as [LicenseCode, SeatCount][]) {
-        const delta = Number(consumedAfter.has(license)) - Number(consumedBefore.has(license));
-        // A caller whose `assigned` left out this user would otherwise reach -1 on a removal.
-        const assigned = Math.max(0, count.assigned + delta);
-        seats[license] = { purchased: count.purchased, assigned };
-    }
-    return { ...context, seats };
+    return { ...context, seats: moveSeatCounts(counts, before, after) };
 }

@@ -28,9 +28,13 @@ export function stateOf(licenses: readonly LicenseCode[]): LicenseState {
         }
     }
     const held = new Set<LicenseCode>(licenses);
+    return buildState((code) => held.has(code));
+}
+
+function buildState(isHeld: (code: LicenseCode) => boolean): LicenseState {
     const state = {} as Record<LicenseCode, boolean>;
     for (const code of LICENSE_CODES) {
-        state[code] = held.has(code);
+        state[code] = isHeld(code);
     }
     return Object.freeze(state);
 }
@@ -47,7 +51,7 @@ export function normalizeState(state: Partial<Record<LicenseCode, unknown>>): Li
             `Invalid license state ${describeValue(state)}: expected an object with one boolean per license code.`
         );
     }
-    return stateOf(LICENSE_CODES.filter((code) => state[code] === true));
+    return buildState((code) => state[code] === true);
 }
 
 /** Lists the licenses a state holds, in catalogue order. */

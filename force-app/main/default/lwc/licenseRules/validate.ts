@@ -60,20 +60,23 @@ export function readRuleContext(context: RuleContext): RuleContext {
 }
 
 /**
+ * Lists every violation of a state that normalizeState returned, under a
+ * context that readRuleContext returned. The engine calls it to skip
+ * checking the same inputs again on every step.
+ */
+export function checkedViolations(state: LicenseState, context: RuleContext): Violation[] {
+    const seatErrors = context.seats ? checkSeatsOfState(state, context.seats) : [];
+    return [...licenseRuleErrors(state, context), ...seatErrors, ...suggestionWarnings(state)];
+}
+
+/**
  * Lists every violation of a state: hard rules as errors, then seat rules
  * as errors when `context.seats` is given, then suggestions as warnings.
  * `context.seats[license].assigned` must count this user in this state.
  * Throws as normalizeState and readRuleContext do.
  */
 export function validateState(state: LicenseState, context: RuleContext): Violation[] {
-    const normalized = normalizeState(state);
-    const checked = readRuleContext(context);
-    const seatErrors = checked.seats ? checkSeatsOfState(normalized, checked.seats) : [];
-    return [
-        ...licenseRuleErrors(normalized, checked),
-        ...seatErrors,
-        ...suggestionWarnings(normalized)
-    ];
+    return checkedViolations(normalizeState(state), readRuleContext(context));
 }
 
 /** Lists only the errors of validateState. */
