@@ -18,10 +18,12 @@
  *   - datetime: TEXT `YYYY-MM-DDTHH:MM:SS.000+0000` (UTC), so text order is
  *     time order.
  * - Formula fields have a nullable column (INTEGER for checkbox formulas,
- *   TEXT otherwise) that always holds NULL: the server computes
- *   them after the query runs (the compiled query's `toRecord` output is
- *   completed with formula values). Filtering or ordering on a formula
- *   field therefore sees NULL.
+ *   TEXT otherwise) that saves never write, so it holds NULL, or 0 where a
+ *   data file declared it when the field was a plain checkbox. The server
+ *   computes formula values after the query runs (the compiled query's
+ *   `toRecord` output is completed with them). Because the column holds no
+ *   value, the SOQL engine rejects a formula field in WHERE, ORDER BY,
+ *   GROUP BY or an aggregate with MALFORMED_QUERY.
  * - Auto-number fields hold their display value (`NUL-000001`) as TEXT.
  * - Indexes: a UNIQUE index on each unique or external ID field marked
  *   unique (BINARY collation when the field is case-sensitive), a plain

@@ -267,10 +267,11 @@ export class OrgStore implements SaveContext {
     }
 
     private write(object: ObjectSchema, values: RecordValues, mode: 'insert' | 'update'): void {
-        const fields = object.fields;
-        const columnValues = fields.map((field) =>
-            field.formula !== undefined ? null : toColumn(field, values[field.name])
-        );
+        // Formula columns are left out: their values are computed on read,
+        // and a data file written when the field was a plain checkbox still
+        // declares the column NOT NULL.
+        const fields = object.fields.filter((field) => field.formula === undefined);
+        const columnValues = fields.map((field) => toColumn(field, values[field.name]));
         const sql =
             mode === 'insert'
                 ? `INSERT INTO ${q(object.table)} (${fields.map((field) => q(field.column)).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`
