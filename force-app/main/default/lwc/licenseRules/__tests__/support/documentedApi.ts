@@ -17,7 +17,28 @@ export const DOCUMENTED_EXPORTS: Readonly<Record<string, 'function' | 'array' | 
     validateState: 'function',
     seatConsumingLicenses: 'function',
     computeSeatUsage: 'function',
-    diffStates: 'function'
+    diffStates: 'function',
+    RULE_CODES: 'object',
+    stateOf: 'function',
+    normalizeState: 'function',
+    heldLicenses: 'function',
+    withLicense: 'function',
+    sameState: 'function',
+    getLicense: 'function',
+    licenseLabel: 'function',
+    isLicenseCode: 'function',
+    assumptionValue: 'function',
+    stateErrors: 'function',
+    isValidState: 'function',
+    checkSeatForAdd: 'function',
+    updateSeatContext: 'function',
+    countSeatHolders: 'function',
+    seatUsageFromCounts: 'function',
+    seatHolderFilter: 'function',
+    suggestLegacyCtiAllowed: 'function',
+    UnknownLicenseError: 'function',
+    InvalidChangeError: 'function',
+    InvalidSeatCountError: 'function'
 };
 
 /** Lists documented exports that are missing or of the wrong kind. */
