@@ -68,7 +68,10 @@ export interface SeatCount {
 /** Organisation facts the rules depend on. */
 export interface RuleContext {
     readonly legacyCtiAllowed: boolean;
-    /** Seat counts per license. Without them no seat check runs. */
+    /**
+     * Seat counts per license. Without them no seat check runs. With them,
+     * a license without an entry (or with a `null` one) has no seats.
+     */
     readonly seats?: Partial<Record<LicenseCode, SeatCount>>;
 }
 
