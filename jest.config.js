@@ -11,6 +11,7 @@ const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config'
 const lwcModule = '<rootDir>/force-app/main/default/lwc/$1/$1';
 
 export default {
+    reporters: ['default', '<rootDir>/test/setup/summaryReporter.cjs'],
     projects: [
         {
             ...lwcJestConfig,
