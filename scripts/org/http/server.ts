@@ -48,6 +48,19 @@ function parseJson(raw: Buffer): unknown {
     }
 }
 
+/** Decodes one path segment; malformed percent-encoding names no resource, so it is NOT_FOUND. */
+function decodeSegment(segment: string): string {
+    try {
+        return decodeURIComponent(segment);
+    } catch {
+        throw new ApiError(
+            404,
+            'NOT_FOUND',
+            `The requested resource does not exist: the path segment ${segment} is not valid percent-encoding.`
+        );
+    }
+}
+
 function bearer(request: IncomingMessage): string | undefined {
     const header = request.headers.authorization ?? '';
     const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header);
@@ -223,7 +236,7 @@ class RequestHandler {
         }
         this.org.accounting.count();
         accounting.apiCall = true;
-        const segments = (match[3] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+        const segments = (match[3] ?? '').split('/').filter(Boolean).map(decodeSegment);
         const body = parseJson(raw);
         const path = url.pathname + url.search;
         return routeRest(

@@ -4,7 +4,8 @@
  */
 
 /** Error codes the engine raises, the same codes Salesforce sends for these faults. */
-export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE';
+export type SoqlErrorCode =
+    'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'NUMBER_OUTSIDE_VALID_RANGE';
 
 /** A query the local org cannot run, with the Salesforce error code that a real org would send. */
 export class SoqlError extends Error {

@@ -12,7 +12,7 @@ import {
 } from '@jetstreamapp/soql-parser-js';
 import type { OrgSchema } from '../schema/types';
 import { AggregateShape, fieldPath } from './aggregate';
-import { malformedQuery, unknownObject, unsupportedFeature } from './errors';
+import { malformedQuery, SoqlError, unknownObject, unsupportedFeature } from './errors';
 import type { SqlValue } from './filterValues';
 import { compileOrderBy } from './orderBy';
 import { RecordShape, type FormulaResolver } from './records';
@@ -290,8 +290,33 @@ function groupByPaths(query: Query): string[][] {
     );
 }
 
+/**
+ * The largest OFFSET SOQL accepts (SOQL and SOSL Reference: "OFFSET"): a
+ * larger one is NUMBER_OUTSIDE_VALID_RANGE.
+ */
+export const MAX_OFFSET = 2000;
+
+/** Checks LIMIT and OFFSET, which the parser returns as numbers of any size. */
+function checkPaging(query: Query): void {
+    if (query.limit !== undefined && !Number.isSafeInteger(query.limit)) {
+        throw malformedQuery(
+            `LIMIT ${String(query.limit)} is not a valid row count; use an integer up to ${Number.MAX_SAFE_INTEGER}.`
+        );
+    }
+    if (
+        query.offset !== undefined &&
+        !(Number.isSafeInteger(query.offset) && query.offset <= MAX_OFFSET)
+    ) {
+        throw new SoqlError(
+            'NUMBER_OUTSIDE_VALID_RANGE',
+            `OFFSET ${String(query.offset)} is outside the valid range: the maximum OFFSET is ${MAX_OFFSET}. Page through larger results with nextRecordsUrl instead.`
+        );
+    }
+}
+
 /** Compiles LIMIT and OFFSET to bound parameters. SQLite needs a LIMIT before OFFSET, where -1 means none. */
 function pagingSql(query: Query): SqlFragment {
+    checkPaging(query);
     if (query.limit === undefined && query.offset === undefined) {
         return { sql: '', params: [] };
     }

@@ -37,15 +37,20 @@ function coerceText(field: FieldSchema, value: unknown): string {
     return text;
 }
 
+/** Decimal text as JSON writes numbers; Number() alone would also take `0x10`, `0b11` and `Infinity`. */
+const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function coerceNumber(field: FieldSchema, value: unknown): number {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    const number =
+        typeof value === 'string' && DECIMAL_TEXT.test(value.trim()) ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isFinite(number)) {
         throw invalidType(field, value);
     }
     const scale = field.scale ?? 0;
     const rounded = field.type === 'int' ? Math.round(number) : Number(number.toFixed(scale));
     const integerDigits = (field.precision ?? 18) - scale;
-    if (Math.abs(Math.trunc(rounded)).toString().length > integerDigits) {
+    // Compare magnitudes: the digits of String(1e300) are "1e+300", which is short.
+    if (Math.abs(Math.trunc(rounded)) >= 10 ** integerDigits) {
         throw new ApiError(
             400,
             'NUMBER_OUTSIDE_VALID_RANGE',
