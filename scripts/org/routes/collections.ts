@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import type { RecordValues } from '../formulas';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import { normalizeId } from '../ids';
-import { apiRecord } from './records';
+import { apiRecord, checkObjectAccess } from './records';
 
 /** Maximum number of records in one sObject Collections request. */
 export const MAX_COLLECTION_RECORDS = 200;
@@ -31,16 +31,35 @@ function failure(error: ApiError, id?: string): CollectionResult {
     return id ? { id, ...result } : result;
 }
 
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function parseBody(request: RestRequest): { allOrNone: boolean; records: RecordValues[] } {
-    const body = request.body as { allOrNone?: unknown; records?: unknown } | null;
-    if (!body || !Array.isArray(body.records)) {
+    const body = request.body;
+    if (!isJsonObject(body) || !Array.isArray(body.records)) {
         throw new ApiError(
             400,
             'JSON_PARSER_ERROR',
             'The request body must be { "allOrNone": boolean, "records": [...] }.'
         );
     }
+    if (body.allOrNone !== undefined && typeof body.allOrNone !== 'boolean') {
+        throw new ApiError(
+            400,
+            'JSON_PARSER_ERROR',
+            `allOrNone must be true or false, not ${JSON.stringify(body.allOrNone)}.`
+        );
+    }
     checkCount(body.records.length);
+    const invalid = body.records.findIndex((record) => !isJsonObject(record));
+    if (invalid !== -1) {
+        throw new ApiError(
+            400,
+            'JSON_PARSER_ERROR',
+            `Record ${invalid} is ${JSON.stringify(body.records[invalid])}; each record must be a JSON object.`
+        );
+    }
     return { allOrNone: body.allOrNone === true, records: body.records as RecordValues[] };
 }
 
@@ -140,6 +159,7 @@ export function createCollection(request: RestRequest, org: OrgRuntime): RestRep
         records.length,
         allOrNone,
         (index) => {
+            checkObjectAccess(org.store.object(types[index] ?? ''), 'createable');
             const id = org.store.insert(types[index] ?? '', records[index] ?? {}, { userId });
             return { id, success: true, errors: [] };
         },
@@ -168,6 +188,7 @@ export function updateCollection(request: RestRequest, org: OrgRuntime): RestRep
             if (!id) {
                 throw new ApiError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call');
             }
+            checkObjectAccess(org.store.object(types[index] ?? ''), 'updateable');
             // The store skips the record's own id and attributes entries on update.
             org.store.update(types[index] ?? '', id, records[index] ?? {}, { userId });
             return { id, success: true, errors: [] };
@@ -199,6 +220,7 @@ export function deleteCollection(request: RestRequest, org: OrgRuntime): RestRep
                     `entity is deleted or does not exist: ${id}`
                 );
             }
+            checkObjectAccess(object, 'deletable');
             org.store.remove(object.name, id);
             return { id, success: true, errors: [] };
         },
@@ -264,6 +286,7 @@ export function upsertCollection(
                     [field.name]
                 );
             }
+            checkObjectAccess(object, 'createable', 'updateable');
             const outcome = org.store.upsert(object.name, field.name, key, record, { userId });
             return { id: outcome.id, success: true, errors: [], created: outcome.created };
         },
@@ -279,17 +302,19 @@ export function retrieveCollection(
     objectName: string
 ): RestReply {
     const object = org.store.object(objectName);
-    const body = request.body as { ids?: unknown; fields?: unknown } | null;
-    if (!body || !Array.isArray(body.ids) || !Array.isArray(body.fields)) {
+    const body = request.body;
+    const isTextList = (value: unknown): value is string[] =>
+        Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+    if (!isJsonObject(body) || !isTextList(body.ids) || !isTextList(body.fields)) {
         throw new ApiError(
             400,
             'JSON_PARSER_ERROR',
-            'The request body must be { "ids": [...], "fields": [...] }.'
+            'The request body must be { "ids": ["<record ID>", ...], "fields": ["<field name>", ...] }.'
         );
     }
     checkCount(body.ids.length);
-    const fields = (body.fields as string[]).map((name) => org.store.field(object, name).name);
-    const records = (body.ids as string[]).map((id) => {
+    const fields = body.fields.map((name) => org.store.field(object, name).name);
+    const records = body.ids.map((id) => {
         const values = org.store.readComputed(object.name, id);
         return values ? apiRecord(object, values, request.version, fields) : null;
     });

@@ -22,9 +22,26 @@ function objectUrls(object: ObjectSchema, version: string): Record<string, strin
     return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
+/** Object-level permissions of the local org's admin user, which describe reports and the write routes enforce. */
+export interface ObjectAccess {
+    createable: boolean;
+    updateable: boolean;
+    deletable: boolean;
+}
+
+/** Returns what the API may do with an object's records: Organization is read-only, and users are never deleted. */
+export function objectAccess(object: ObjectSchema): ObjectAccess {
+    const writable = object.name !== 'Organization';
+    return {
+        createable: writable,
+        updateable: writable,
+        deletable: writable && object.name !== 'User'
+    };
+}
+
 /** Builds the per-object summary used by global describe and basic information. */
 export function objectSummary(object: ObjectSchema, version: string): Record<string, unknown> {
-    const writable = !['Organization'].includes(object.name);
+    const access = objectAccess(object);
     return {
         name: object.name,
         label: object.label,
@@ -32,9 +49,9 @@ export function objectSummary(object: ObjectSchema, version: string): Record<str
         keyPrefix: object.keyPrefix,
         custom: object.custom,
         customSetting: object.customSetting,
-        createable: writable,
-        updateable: writable,
-        deletable: writable && object.name !== 'User',
+        createable: access.createable,
+        updateable: access.updateable,
+        deletable: access.deletable,
         queryable: true,
         retrieveable: true,
         searchable: !object.customSetting,

@@ -7,6 +7,7 @@ import { ApiError, multipleChoices, notFound } from '../errors';
 import type { RecordValues } from '../formulas';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import type { ObjectSchema } from '../schema/types';
+import { objectAccess, type ObjectAccess } from './describe';
 
 /** Builds the `attributes` entry of a record. */
 export function recordAttributes(
@@ -66,9 +67,32 @@ function requestedFields(
         .map((name) => org.store.field(object, name).name);
 }
 
+/**
+ * Raises INVALID_TYPE_FOR_OPERATION when describe reports the operation as
+ * not allowed on the object, for example deleting a User.
+ *
+ * NOTE: the error code is the one the SOAP API's StatusCode list has for
+ * this fault; the REST answer of a real org was not checked.
+ */
+export function checkObjectAccess(
+    object: ObjectSchema,
+    ...operations: (keyof ObjectAccess)[]
+): void {
+    const access = objectAccess(object);
+    const denied = operations.find((operation) => !access[operation]);
+    if (denied) {
+        throw new ApiError(
+            400,
+            'INVALID_TYPE_FOR_OPERATION',
+            `${object.name} records are not ${denied} through the API (describe reports ${denied}: false).`
+        );
+    }
+}
+
 /** POST /sobjects/X: creates a record, 201 with `{ id, success, errors }`. */
 export function createRecord(request: RestRequest, org: OrgRuntime, objectName: string): RestReply {
     const object = org.store.object(objectName);
+    checkObjectAccess(object, 'createable');
     const id = org.store.insert(object.name, bodyObject(request), {
         userId: request.session.userId
     });
@@ -100,12 +124,14 @@ export function updateRecord(
     objectName: string,
     id: string
 ): RestReply {
+    checkObjectAccess(org.store.object(objectName), 'updateable');
     org.store.update(objectName, id, bodyObject(request), { userId: request.session.userId });
     return { status: 204 };
 }
 
 /** DELETE /sobjects/X/id: 204 with no body. */
 export function deleteRecord(org: OrgRuntime, objectName: string, id: string): RestReply {
+    checkObjectAccess(org.store.object(objectName), 'deletable');
     org.store.remove(objectName, id);
     return { status: 204 };
 }
@@ -147,6 +173,7 @@ export function upsertRecord(
     fieldName: string,
     value: string
 ): RestReply {
+    checkObjectAccess(org.store.object(objectName), 'createable', 'updateable');
     const outcome = org.store.upsert(objectName, fieldName, value, bodyObject(request), {
         userId: request.session.userId,
         updateOnly: request.query.get('updateOnly') === 'true'

@@ -25,6 +25,8 @@ function sobjects(request: RestRequest, org: OrgRuntime): RestReply {
     const [, objectName, second, third] = request.segments;
     const { method } = request;
     if (objectName === undefined) {
+        // REST API Developer Guide: Describe Global: GET only.
+        if (method !== 'GET') throw methodNotAllowed(method);
         return { status: 200, body: describeGlobal(org.store.schema, request.version) };
     }
     const object = org.store.object(objectName);
@@ -32,13 +34,16 @@ function sobjects(request: RestRequest, org: OrgRuntime): RestReply {
         if (method === 'POST') {
             return createRecord(request, org, object.name);
         }
-        // REST API Developer Guide: sObject Basic Information.
+        // REST API Developer Guide: sObject Basic Information: GET reads it, POST creates a record.
+        if (method !== 'GET') throw methodNotAllowed(method);
         return {
             status: 200,
             body: { objectDescribe: objectSummary(object, request.version), recentItems: [] }
         };
     }
     if (second === 'describe' && third === undefined) {
+        // REST API Developer Guide: sObject Describe: GET only.
+        if (method !== 'GET') throw methodNotAllowed(method);
         return { status: 200, body: describeObject(org.store.schema, object, request.version) };
     }
     if (third !== undefined) {
