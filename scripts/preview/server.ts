@@ -36,9 +36,16 @@ export function createPreviewHandler(
 ): (request: IncomingMessage, response: ServerResponse) => void {
     const page = renderPage(options.settings);
     return (request, response) => {
-        const url = new URL(request.url ?? '/', 'http://preview.invalid');
+        let url: URL;
+        try {
+            url = new URL(request.url ?? '/', 'http://preview.invalid');
+        } catch {
+            console.error(`preview: rejected the invalid request target ${request.url ?? ''}`);
+            sendText(response, 400, `Invalid request target: ${request.url ?? ''}`);
+            return;
+        }
         if (url.pathname.startsWith('/services/')) {
-            forwardToOrg(request, response, options.instanceUrl);
+            forwardToOrg(request, response, url, options.instanceUrl);
         } else if (url.pathname === '/' || url.pathname === '/index.html') {
             response.writeHead(200, {
                 'Content-Type': 'text/html; charset=utf-8',
@@ -59,7 +66,16 @@ export function createPreviewHandler(
 }
 
 function serveFile(response: ServerResponse, baseDir: string, relativePath: string): void {
-    const file = path.resolve(baseDir, decodeURIComponent(relativePath));
+    let decoded: string;
+    try {
+        decoded = decodeURIComponent(relativePath);
+    } catch {
+        // A malformed escape such as `%E0%A4` would otherwise throw out of the handler.
+        console.error(`preview: rejected the path ${relativePath}: it has a malformed escape`);
+        sendText(response, 400, `Invalid path: ${relativePath}`);
+        return;
+    }
+    const file = path.resolve(baseDir, decoded);
     // Reject paths that climb out of the served folder.
     if (!file.startsWith(baseDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
         sendText(response, 404, `Not found: ${relativePath}`);
@@ -71,9 +87,19 @@ function serveFile(response: ServerResponse, baseDir: string, relativePath: stri
     createReadStream(file).pipe(response);
 }
 
-/** Forwards one request to the org unchanged and streams the org's response back. */
-function forwardToOrg(request: IncomingMessage, response: ServerResponse, instanceUrl: URL): void {
-    const target = new URL(request.url ?? '/', instanceUrl);
+/**
+ * Forwards one request to the org unchanged and streams the org's response
+ * back. Only the path and query of the request are kept: a request target
+ * in absolute form (`http://host/services/...`) or starting with `//` names
+ * another host, and the preview sends nothing off the instance URL.
+ */
+function forwardToOrg(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    instanceUrl: URL
+): void {
+    const target = new URL(`${instanceUrl.origin}${url.pathname}${url.search}`);
     const headers = { ...request.headers, host: target.host };
     const upstream = http.request(target, { method: request.method, headers }, (orgResponse) => {
         response.writeHead(orgResponse.statusCode ?? 502, orgResponse.headers);

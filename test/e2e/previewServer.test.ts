@@ -146,6 +146,38 @@ describe('preview server', () => {
             body: '{"query":"{ uiapi { query { User { edges { node { Id } } } } } }"}'
         });
     });
+
+    it('forwards only to the instance URL', async () => {
+        // A second local server plays the other host that a request target
+        // in absolute form, or one starting with `//`, names.
+        const decoySeen: string[] = [];
+        const decoy = http.createServer((request, response) => {
+            decoySeen.push(request.url ?? '');
+            response.end();
+        });
+        const decoyUrl = new URL(await listen(decoy));
+        try {
+            const absolute = await getRaw(`http://${decoyUrl.host}/services/data/v64.0/absolute`);
+            const protocolRelative = await getRaw(
+                `//${decoyUrl.host}/services/data/v64.0/relative`
+            );
+
+            expect(absolute).toBe(201);
+            expect(protocolRelative).toBe(201);
+            expect(decoySeen).toEqual([]);
+            expect(seen.slice(-2).map((request) => request.url)).toEqual([
+                '/services/data/v64.0/absolute',
+                '/services/data/v64.0/relative'
+            ]);
+        } finally {
+            await close(decoy);
+        }
+    });
+
+    it('rejects a malformed escape in a path', async () => {
+        expect(await getRaw('/app/%E0%A4%A')).toBe(400);
+        expect(await getRaw('/app/app.js')).toBe(200);
+    });
 });
 
 describe('startPreview options', () => {
