@@ -303,3 +303,106 @@ describe('GraphQL field values', () => {
         });
     });
 });
+
+describe('GraphQL malformed requests', () => {
+    it('rejects a fragment cycle', async () => {
+        const { status, data, errors } = await postGraphQl(
+            fixture.org,
+            'query { uiapi { ...A } } fragment A on UIAPI { ...B } fragment B on UIAPI { ...A }'
+        );
+
+        expect(status).toBe(200);
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain("Cannot spread fragment 'A' within itself");
+        expect(errors[0].extensions.classification).toBe('ValidationError');
+    });
+
+    it('rejects a query nested too deeply', async () => {
+        const depth = 3000;
+        const where = `${'{ not: '.repeat(depth)}{ Id: { eq: "x" } }${' }'.repeat(depth)}`;
+        const { status, data, errors } = await postGraphQl(
+            fixture.org,
+            `{ uiapi { query { User(where: ${where}) { edges { node { Id } } } } } }`
+        );
+
+        expect(status).toBe(200);
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain('nested too deeply');
+        expect(errors[0].extensions.classification).toBe('InvalidSyntax');
+    });
+
+    it('rejects an unknown argument', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { User(filter: { LastName: { eq: "Hopper" } }) { edges { node { Id } } } } } }'
+        );
+
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain("Unknown argument 'filter' on field 'User'");
+        expect(errors[0].locations).toEqual([{ line: 1, column: 24 }]);
+    });
+
+    it('rejects an undeclared variable', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { User(where: { Id: { eq: $id } }) { edges { node { Id } } } } } }',
+            { id: fixture.users.Hopper }
+        );
+
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain("Variable '$id' is not defined");
+    });
+
+    it('rejects a missing required variable', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            'query byId($id: ID!) { uiapi { query { User(where: { Id: { eq: $id } }) { edges { node { Id } } } } } }'
+        );
+
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain(
+            "Variable '$id' of required type 'ID!' was not provided"
+        );
+    });
+
+    it('names a missing optional variable', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            'query byId($id: ID) { uiapi { query { User(where: { Id: { eq: $id } }) { edges { node { Id } } } } } }'
+        );
+
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain('Missing filter value for field Id');
+    });
+
+    it('shows a number too large for a double', async () => {
+        const { errors } = await postGraphQl(
+            fixture.org,
+            '{ uiapi { query { Natterbox_Subscription__c(where: { Purchased_Seats__c: { gt: 1e400 } }) { edges { node { Id } } } } } }'
+        );
+
+        expect(errors[0].message).toContain('Invalid filter value Infinity');
+    });
+
+    it('rejects a variable of the wrong type', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            'query byId($id: ID) { uiapi { query { User(where: { Id: { eq: $id } }) { edges { node { Id } } } } } }',
+            { id: 42 }
+        );
+
+        expect(data).toBeNull();
+        expect(errors[0].message).toContain('Invalid filter value 42 for field Id');
+    });
+
+    it('keeps a where value out of the SOQL text', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            'query byName($name: String) { uiapi { query { User(where: { LastName: { eq: $name } }) { edges { node { Id } } } } } }',
+            { name: "\\' OR LastName != null OR LastName = \\" }
+        );
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.query.User.edges).toEqual([]);
+    });
+});

@@ -43,7 +43,7 @@ export function runAggregateQuery(
     scope: RequestScope,
     runSoql: RunSoql
 ): Record<string, unknown> {
-    const args = readArguments(connection, scope);
+    const args = readArguments(connection, scope, ['where', 'orderBy', 'groupBy', 'first']);
     const groupFields = readGroupBy(connection, object, args.groupBy);
     const where = buildWhereClause(schema, object, args.where);
     const orderBy = buildOrderBy(schema, object, args.orderBy);

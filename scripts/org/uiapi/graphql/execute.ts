@@ -12,6 +12,8 @@ import {
     valueFromASTUntyped,
     Kind,
     parse,
+    print,
+    visit,
     type DocumentNode,
     type FieldNode,
     type OperationDefinitionNode
@@ -89,6 +91,7 @@ function executeOperation(
             `Operation type '${operation.operation}' is not supported by the local org: only queries run here.`
         );
     }
+    checkVariablesDeclared(document, operation);
     const scope: RequestScope = {
         fragments: new Map(
             document.definitions
@@ -118,6 +121,14 @@ function parseQuery(query: string): DocumentNode {
                 `Invalid query syntax: ${error.message}`,
                 'InvalidSyntax',
                 locations
+            );
+        }
+        // The graphql package parses recursively, so a query nested a few
+        // thousand levels deep overflows the stack.
+        if (error instanceof RangeError) {
+            throw new GraphQlRequestError(
+                'Invalid query syntax: the query is nested too deeply to parse. Flatten nested and, or and not filters.',
+                'InvalidSyntax'
             );
         }
         throw error;
@@ -167,8 +178,41 @@ function readVariables(
         if (values[name] === undefined && definition.defaultValue) {
             values[name] = valueFromASTUntyped(definition.defaultValue, {});
         }
+        if (values[name] === undefined && definition.type.kind === Kind.NON_NULL_TYPE) {
+            throw errorAt(
+                definition,
+                `Variable '$${name}' of required type '${print(definition.type)}' was not provided.`
+            );
+        }
     }
     return values;
+}
+
+/**
+ * Rejects a variable that the operation uses but does not declare, as the
+ * GraphQL specification's validation does. Without the check, a value sent
+ * in `variables` would still reach the filter.
+ */
+function checkVariablesDeclared(document: DocumentNode, operation: OperationDefinitionNode): void {
+    const declared = new Set(
+        (operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value)
+    );
+    const fragments = document.definitions.filter(
+        (definition) => definition.kind === Kind.FRAGMENT_DEFINITION
+    );
+    for (const node of [operation, ...fragments]) {
+        visit(node, {
+            VariableDefinition: () => false,
+            Variable(variable) {
+                if (!declared.has(variable.name.value)) {
+                    throw errorAt(
+                        variable,
+                        `Variable '$${variable.name.value}' is not defined by operation '${operation.name?.value ?? '(anonymous)'}'.`
+                    );
+                }
+            }
+        });
+    }
 }
 
 function executeUiApi(

@@ -28,7 +28,7 @@ export function runRecordQuery(
     scope: RequestScope,
     runSoql: RunSoql
 ): Record<string, unknown> {
-    const args = readArguments(connection, scope);
+    const args = readArguments(connection, scope, ['where', 'orderBy', 'first', 'after']);
     const pageSize = readPageSize(connection, args.first);
     const offset = decodeCursor(connection, args.after);
     const where = buildWhereClause(schema, object, args.where);

@@ -22,7 +22,8 @@ export interface RequestScope {
  */
 export function collectFields(
     selectionSet: SelectionSetNode | undefined,
-    scope: RequestScope
+    scope: RequestScope,
+    spreading: ReadonlySet<string> = new Set()
 ): FieldNode[] {
     if (!selectionSet) {
         return [];
@@ -35,13 +36,19 @@ export function collectFields(
             return [selection];
         }
         if (selection.kind === Kind.INLINE_FRAGMENT) {
-            return collectFields(selection.selectionSet, scope);
+            return collectFields(selection.selectionSet, scope, spreading);
         }
-        const fragment = scope.fragments.get(selection.name.value);
+        const name = selection.name.value;
+        const fragment = scope.fragments.get(name);
         if (!fragment) {
-            throw errorAt(selection.name, `Unknown fragment '${selection.name.value}'.`);
+            throw errorAt(selection.name, `Unknown fragment '${name}'.`);
         }
-        return collectFields(fragment.selectionSet, scope);
+        // The GraphQL specification forbids fragment cycles; expanding one
+        // would recurse until the stack overflows.
+        if (spreading.has(name)) {
+            throw errorAt(selection, `Cannot spread fragment '${name}' within itself.`);
+        }
+        return collectFields(fragment.selectionSet, scope, new Set([...spreading, name]));
     });
 }
 
@@ -69,11 +76,26 @@ export function responseKey(field: FieldNode): string {
     return field.alias?.value ?? field.name.value;
 }
 
-/** Reads a field's arguments as plain values, with variables substituted. */
-export function readArguments(field: FieldNode, scope: RequestScope): Record<string, unknown> {
+/**
+ * Reads a field's arguments as plain values, with variables substituted.
+ * An argument outside `supported` is rejected rather than ignored, so a
+ * query never runs without a filter or limit that its author wrote.
+ */
+export function readArguments(
+    field: FieldNode,
+    scope: RequestScope,
+    supported: readonly string[]
+): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const argument of field.arguments ?? []) {
-        values[argument.name.value] = readValue(argument.value, scope);
+        const name = argument.name.value;
+        if (!supported.includes(name)) {
+            throw errorAt(
+                argument,
+                `Unknown argument '${name}' on field '${field.name.value}': the local org supports ${supported.join(', ')}.`
+            );
+        }
+        values[name] = readValue(argument.value, scope);
     }
     return values;
 }

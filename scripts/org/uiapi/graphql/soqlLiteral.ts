@@ -15,6 +15,12 @@ export function toSoqlLiteral(field: FieldSchema, value: unknown): string {
     if (value === null) {
         return 'null';
     }
+    if (value === undefined) {
+        throw new GraphQlRequestError(
+            `Missing filter value for field ${field.name}: the variable used here was not provided. Send it in variables.`,
+            'ValidationError'
+        );
+    }
     switch (field.type) {
         case 'boolean':
             return formatBoolean(field, value);
@@ -72,8 +78,10 @@ function quoteString(field: FieldSchema, value: unknown): string {
 }
 
 function invalidValue(field: FieldSchema, value: unknown, expected: string): GraphQlRequestError {
+    // JSON.stringify would print a number too large for a double (1e400) as null.
+    const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
     return new GraphQlRequestError(
-        `Invalid filter value ${JSON.stringify(value)} for field ${field.name} of type ${field.type}: expected ${expected}.`,
+        `Invalid filter value ${shown} for field ${field.name} of type ${field.type}: expected ${expected}.`,
         'ValidationError'
     );
 }
