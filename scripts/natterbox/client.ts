@@ -41,16 +41,56 @@ export class NatterboxUnavailableError extends Error {
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
+/**
+ * Checks a Natterbox base URL: an absolute http or https URL with no user
+ * name, password, query or fragment, because the client appends paths to it
+ * and logs it. Returns the problem, or undefined when the URL is usable.
+ */
+export function baseUrlProblem(baseUrl: string): string | undefined {
+    let url: URL;
+    try {
+        url = new URL(baseUrl);
+    } catch {
+        return 'is not an absolute URL. Write it like https://api.example.com or http://127.0.0.1:4020';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return `uses ${url.protocol.replace(/:$/, '')}, but only http and https are supported`;
+    }
+    if (url.username !== '' || url.password !== '') {
+        return 'contains a user name or password. Pass the credentials in NATTERBOX_CLIENT_ID and NATTERBOX_CLIENT_SECRET instead';
+    }
+    if (url.search !== '' || url.hash !== '') {
+        return 'contains a query string or fragment. Give only the scheme, host, port and base path';
+    }
+    return undefined;
+}
+
 /** Page size the client requests; the server may return fewer. */
 const PAGE_SIZE = 100;
+
+/**
+ * Largest response body the client reads: 1 MiB. A page of 100 subscriptions
+ * is about 10 KB, so a larger body means a wrong endpoint or a broken server.
+ */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Maximum pages the client follows: 1,000 pages of 100 subscriptions. */
+const MAX_PAGES = 1000;
 
 /** Client for the Natterbox subscriptions endpoint (client credentials OAuth 2.0). */
 export class NatterboxClient {
     private readonly options: Required<Omit<NatterboxClientOptions, 'onRetry'>> &
         Pick<NatterboxClientOptions, 'onRetry'>;
     private accessToken: string | undefined;
+    /** Every token issued to this client, kept out of quoted response text. */
+    private readonly tokens = new Set<string>();
 
     constructor(options: NatterboxClientOptions) {
+        const problem = baseUrlProblem(options.baseUrl);
+        if (problem !== undefined) {
+            // The URL is left out of the message, because an invalid one may carry credentials.
+            throw new TypeError(`The Natterbox base URL ${problem}.`);
+        }
         this.options = { maxRetries: 3, retryDelayMs: 250, timeoutMs: 10_000, ...options };
         this.options.baseUrl = options.baseUrl.replace(/\/+$/, '');
     }
@@ -61,6 +101,7 @@ export class NatterboxClient {
      */
     async listSubscriptions(): Promise<SourceSubscription[]> {
         const entries: unknown[] = [];
+        const seenCursors = new Set<string>();
         let cursor: string | null = null;
         do {
             const query = new URLSearchParams({ pageSize: String(PAGE_SIZE) });
@@ -70,6 +111,17 @@ export class NatterboxClient {
             const page = await this.getAuthorised(`/v1/subscriptions?${query.toString()}`);
             const { subscriptions, nextCursor } = readPage(page);
             entries.push(...subscriptions);
+            if (nextCursor !== null) {
+                // A server that hands out a cursor again would keep the loop paging forever.
+                if (seenCursors.has(nextCursor) || seenCursors.size >= MAX_PAGES) {
+                    throw new NatterboxResponseError(
+                        seenCursors.has(nextCursor)
+                            ? `The Natterbox subscriptions endpoint returned the cursor ${JSON.stringify(nextCursor.slice(0, 40))} a second time, so paging stopped.`
+                            : `The Natterbox subscriptions endpoint returned more than ${MAX_PAGES} pages, so paging stopped.`
+                    );
+                }
+                seenCursors.add(nextCursor);
+            }
             cursor = nextCursor;
         } while (cursor !== null);
         return validateSubscriptionEntries(entries, 'from Natterbox', 'subscriptions');
@@ -81,7 +133,7 @@ export class NatterboxClient {
             headers: { authorization: `Bearer ${token}` }
         });
         if (first.status !== 401) {
-            return readJson(first, pathAndQuery);
+            return this.readJson(first, pathAndQuery);
         }
         // An expired or revoked token: get a new one once, then give up.
         this.options.onRetry?.(
@@ -96,7 +148,7 @@ export class NatterboxClient {
                 'Natterbox rejected a freshly issued access token (401). Check the client credentials.'
             );
         }
-        return readJson(second, pathAndQuery);
+        return this.readJson(second, pathAndQuery);
     }
 
     private async fetchToken(): Promise<string> {
@@ -116,31 +168,55 @@ export class NatterboxClient {
                     'Check NATTERBOX_CLIENT_ID and NATTERBOX_CLIENT_SECRET.'
             );
         }
-        const parsed = await readJson(response, '/oauth/token');
-        const token = (parsed as { access_token?: unknown }).access_token;
+        // The token response body is never quoted in a message, because it may carry a token.
+        let parsed: unknown;
+        try {
+            parsed = response.ok ? JSON.parse(response.text) : undefined;
+        } catch {
+            parsed = undefined;
+        }
+        const token = (parsed as { access_token?: unknown } | undefined)?.access_token;
         if (typeof token !== 'string' || token === '') {
-            throw new NatterboxResponseError('The Natterbox token response has no access_token.');
+            throw new NatterboxResponseError(
+                response.ok
+                    ? 'The Natterbox token response is not JSON with an access_token.'
+                    : `Natterbox responded ${response.status} to /oauth/token.`
+            );
         }
         this.accessToken = token;
+        this.tokens.add(token);
         return token;
     }
 
-    /** Sends one request, retrying 429, 5xx, timeouts and dropped connections with exponential backoff. */
-    private async send(pathAndQuery: string, init: RequestInit): Promise<Response> {
+    /**
+     * Sends one request and reads its body, retrying 429, 5xx, timeouts and
+     * dropped connections with exponential backoff. Redirects are not
+     * followed, so no request leaves the configured base URL.
+     */
+    private async send(pathAndQuery: string, init: RequestInit): Promise<TextResponse> {
         const url = `${this.options.baseUrl}${pathAndQuery}`;
         for (let attempt = 0; ; attempt += 1) {
             let failure: string;
             try {
+                // The timeout covers the body too, so a body that stalls is retried like a slow response.
                 const response = await fetch(url, {
                     ...init,
+                    redirect: 'manual',
                     signal: AbortSignal.timeout(this.options.timeoutMs)
                 });
                 if (!RETRY_STATUSES.has(response.status)) {
-                    return response;
+                    return {
+                        status: response.status,
+                        ok: response.ok,
+                        text: await readLimitedText(response, pathAndQuery)
+                    };
                 }
                 await response.body?.cancel();
                 failure = `status ${response.status}`;
             } catch (error) {
+                if (error instanceof NatterboxResponseError) {
+                    throw error;
+                }
                 failure = describeFetchError(error);
             }
             if (attempt >= this.options.maxRetries) {
@@ -156,6 +232,71 @@ export class NatterboxClient {
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
+
+    private readJson(response: TextResponse, pathAndQuery: string): unknown {
+        if (!response.ok) {
+            throw new NatterboxResponseError(
+                `Natterbox responded ${response.status} to ${pathPart(pathAndQuery)}: ${this.scrub(response.text.slice(0, 200))}`
+            );
+        }
+        try {
+            return JSON.parse(response.text);
+        } catch {
+            throw new NatterboxResponseError(
+                `Natterbox responded to ${pathPart(pathAndQuery)} with malformed JSON (starts with ${JSON.stringify(this.scrub(response.text.slice(0, 40)))}).`
+            );
+        }
+    }
+
+    /** Replaces the client secret and every issued token in text quoted from a response. */
+    private scrub(text: string): string {
+        let result = text;
+        const secret = this.options.clientSecret;
+        for (const value of [secret, encodeURIComponent(secret), ...this.tokens]) {
+            if (value !== '') {
+                result = result.split(value).join('[redacted]');
+            }
+        }
+        return result;
+    }
+}
+
+/** A response whose body has been read. */
+interface TextResponse {
+    status: number;
+    ok: boolean;
+    text: string;
+}
+
+/** Reads a body as UTF-8 text, raising NatterboxResponseError past MAX_RESPONSE_BYTES. */
+async function readLimitedText(response: Response, pathAndQuery: string): Promise<string> {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    const tooLarge = () =>
+        new NatterboxResponseError(
+            `The Natterbox response to ${pathPart(pathAndQuery)} is larger than ${MAX_RESPONSE_BYTES} bytes, so it was not read.`
+        );
+    if (declared > MAX_RESPONSE_BYTES) {
+        await response.body?.cancel();
+        throw tooLarge();
+    }
+    if (response.body === null) {
+        return '';
+    }
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+            return Buffer.concat(chunks).toString('utf8');
+        }
+        size += value.byteLength;
+        if (size > MAX_RESPONSE_BYTES) {
+            await reader.cancel();
+            throw tooLarge();
+        }
+        chunks.push(value);
+    }
 }
 
 function readPage(page: unknown): { subscriptions: unknown[]; nextCursor: string | null } {
@@ -168,26 +309,10 @@ function readPage(page: unknown): { subscriptions: unknown[]; nextCursor: string
     const cursor = body.nextCursor;
     if (cursor !== undefined && cursor !== null && typeof cursor !== 'string') {
         throw new NatterboxResponseError(
-            `The Natterbox subscriptions response has an invalid nextCursor: ${JSON.stringify(cursor)}.`
+            `The Natterbox subscriptions response has an invalid nextCursor: ${JSON.stringify(cursor).slice(0, 40)}.`
         );
     }
     return { subscriptions: body.subscriptions, nextCursor: cursor || null };
-}
-
-async function readJson(response: Response, pathAndQuery: string): Promise<unknown> {
-    const text = await response.text();
-    if (!response.ok) {
-        throw new NatterboxResponseError(
-            `Natterbox responded ${response.status} to ${pathPart(pathAndQuery)}: ${text.slice(0, 200)}`
-        );
-    }
-    try {
-        return JSON.parse(text);
-    } catch {
-        throw new NatterboxResponseError(
-            `Natterbox responded to ${pathPart(pathAndQuery)} with malformed JSON (starts with ${JSON.stringify(text.slice(0, 40))}).`
-        );
-    }
 }
 
 /** Drops the query string, which may carry a cursor, from paths shown in messages. */

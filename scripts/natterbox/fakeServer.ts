@@ -20,14 +20,36 @@ export interface FakeSubscription {
  * - `error-500`, `error-503`: that status;
  * - `malformed-json`: 200 with a body that is not JSON;
  * - `slow`: the normal response after `delayMs`;
- * - `drop`: the connection is closed without a response.
+ * - `drop`: the connection is closed without a response;
+ * - `stalled-body`: the status and the first bytes of the body, the rest after `delayMs`;
+ * - `huge`: 200 with a valid JSON body of about `sizeBytes` bytes (default 2 MiB);
+ * - `wrong-shape`: 200 with `subscriptions` as an object instead of an array;
+ * - `repeat-cursor`: the normal page, with a `nextCursor` that points at the same page;
+ * - `redirect`: 307 to `location`;
+ * - `echo-request`: 400 with a body that repeats the request's Authorization header and body.
  */
 export interface FakeFault {
-    kind: 'expired-token' | 'error-500' | 'error-503' | 'malformed-json' | 'slow' | 'drop';
+    kind:
+        | 'expired-token'
+        | 'error-500'
+        | 'error-503'
+        | 'malformed-json'
+        | 'slow'
+        | 'drop'
+        | 'stalled-body'
+        | 'huge'
+        | 'wrong-shape'
+        | 'repeat-cursor'
+        | 'redirect'
+        | 'echo-request';
     /** `token` or `subscriptions`; default `subscriptions`. */
     endpoint?: 'token' | 'subscriptions';
     times?: number;
     delayMs?: number;
+    /** Body size of `huge`. */
+    sizeBytes?: number;
+    /** Target of `redirect`. */
+    location?: string;
 }
 
 /** One request the fake server received. */
@@ -125,7 +147,12 @@ export async function startFakeNatterbox(options: FakeNatterboxOptions): Promise
         );
     };
 
-    const handleSubscriptions = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    const handleSubscriptions = (
+        request: IncomingMessage,
+        response: ServerResponse,
+        url: URL,
+        repeatCursor = false
+    ) => {
         const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
         if (token === undefined || !state.tokens.has(token)) {
             send(request, response, 401, JSON.stringify({ error: 'invalid_token' }));
@@ -138,7 +165,11 @@ export async function startFakeNatterbox(options: FakeNatterboxOptions): Promise
             Math.min(maxPageSize, Number.isFinite(requested) ? requested : maxPageSize)
         );
         const page = state.subscriptions.slice(offset, offset + size);
-        const next = offset + size < state.subscriptions.length ? String(offset + size) : null;
+        const next = repeatCursor
+            ? String(offset)
+            : offset + size < state.subscriptions.length
+              ? String(offset + size)
+              : null;
         send(request, response, 200, JSON.stringify({ subscriptions: page, nextCursor: next }));
     };
 
@@ -155,13 +186,13 @@ export async function startFakeNatterbox(options: FakeNatterboxOptions): Promise
             return;
         }
         const fault = takeFault(endpoint);
-        const handle = () => {
+        const handle = (repeatCursor = false) => {
             if (endpoint === 'token') {
                 handleToken(request, response).catch(() =>
                     send(request, response, 500, '{"error":"server_error"}')
                 );
             } else {
-                handleSubscriptions(request, response, url);
+                handleSubscriptions(request, response, url, repeatCursor);
             }
         };
         if (fault === undefined) {
@@ -205,9 +236,16 @@ function applyFault(
         status: number,
         body: string
     ) => void,
-    handle: () => void,
+    handle: (repeatCursor?: boolean) => void,
     timers: Set<NodeJS.Timeout>
 ): void {
+    const later = (action: () => void) => {
+        const timer = setTimeout(() => {
+            timers.delete(timer);
+            action();
+        }, fault.delayMs ?? 1000);
+        timers.add(timer);
+    };
     switch (fault.kind) {
         case 'expired-token':
             send(
@@ -227,16 +265,51 @@ function applyFault(
             send(request, response, 200, '{"subscriptions": [ {"name": "Freedom", ');
             return;
         case 'slow':
-            {
-                const timer = setTimeout(() => {
-                    timers.delete(timer);
-                    handle();
-                }, fault.delayMs ?? 1000);
-                timers.add(timer);
-            }
+            later(handle);
             return;
         case 'drop':
             request.socket.destroy();
+            return;
+        case 'stalled-body':
+            response.writeHead(200, { 'content-type': 'application/json' });
+            response.write('{"subscriptions": [');
+            later(() => response.end('], "nextCursor": null}'));
+            return;
+        case 'huge': {
+            const padding = 'x'.repeat(fault.sizeBytes ?? 2 * 1024 * 1024);
+            send(request, response, 200, JSON.stringify({ subscriptions: [], padding }));
+            return;
+        }
+        case 'wrong-shape':
+            send(
+                request,
+                response,
+                200,
+                JSON.stringify({ subscriptions: { name: 'Freedom', purchased: 3 } })
+            );
+            return;
+        case 'repeat-cursor':
+            handle(true);
+            return;
+        case 'redirect':
+            response.writeHead(307, { location: fault.location ?? 'http://127.0.0.1:9/' });
+            response.end();
+            return;
+        case 'echo-request':
+            readBody(request).then(
+                (body) =>
+                    send(
+                        request,
+                        response,
+                        400,
+                        JSON.stringify({
+                            error: 'invalid_request',
+                            authorization: request.headers.authorization ?? null,
+                            body
+                        })
+                    ),
+                () => request.socket.destroy()
+            );
             return;
     }
 }

@@ -4,6 +4,8 @@ import {
     NatterboxResponseError,
     NatterboxUnavailableError
 } from '../../scripts/natterbox/client';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeNatterbox, type FakeNatterbox } from '../../scripts/natterbox/fakeServer';
 import { InvalidSourceError } from '../../scripts/sync/errors';
 
@@ -120,4 +122,85 @@ describe('NatterboxClient against the fake server', () => {
         await client().listSubscriptions();
         expect(server.requestLog.some((entry) => entry.path.includes(CLIENT_SECRET))).toBe(false);
     });
+
+    it('does not follow a redirect to another host', async () => {
+        const other = await startCatchAll();
+        try {
+            server.addFault({ kind: 'redirect', endpoint: 'token', location: other.url });
+            await expect(client().listSubscriptions()).rejects.toThrow(NatterboxResponseError);
+            expect(other.requests).toEqual([]);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it('rejects a subscriptions object of the wrong shape', async () => {
+        server.addFault({ kind: 'wrong-shape' });
+        await expect(client().listSubscriptions()).rejects.toThrow('has no "subscriptions" array');
+    });
+
+    it('rejects a response over the size limit', async () => {
+        server.addFault({ kind: 'huge', sizeBytes: 3 * 1024 * 1024 });
+        await expect(client().listSubscriptions()).rejects.toThrow(
+            /Natterbox response to \/v1\/subscriptions is larger than 1048576 bytes/
+        );
+    });
+
+    it('times out a body that stalls and retries', async () => {
+        server.addFault({ kind: 'stalled-body', delayMs: 400 });
+        await expect(client({ timeoutMs: 100 }).listSubscriptions()).resolves.toHaveLength(7);
+        expect(retries[0]).toContain('timed out');
+    });
+
+    it('stops when a cursor repeats', async () => {
+        server.addFault({ kind: 'repeat-cursor', times: 5 });
+        await expect(client().listSubscriptions()).rejects.toThrow(
+            'returned the cursor "0" a second time'
+        );
+    });
+
+    it('keeps credentials out of error messages', async () => {
+        server.addFault({ kind: 'echo-request', endpoint: 'token' });
+        const tokenError = await client()
+            .listSubscriptions()
+            .catch((error: Error) => error);
+        expect(String(tokenError)).not.toContain(CLIENT_SECRET);
+
+        server.addFault({ kind: 'echo-request' });
+        const pageError = await client()
+            .listSubscriptions()
+            .catch((error: Error) => error);
+        expect(String(pageError)).toContain('Natterbox responded 400 to /v1/subscriptions');
+        expect(String(pageError)).not.toMatch(/Bearer [A-Za-z0-9_-]{8}/);
+    });
+
+    it.each([
+        ['not a URL', 'natterbox.example'],
+        ['another scheme', 'file:///etc/passwd'],
+        ['credentials', 'http://user:pass@127.0.0.1:4020'],
+        ['a query string', 'http://127.0.0.1:4020/?token=1']
+    ])('rejects a base URL with %s', (_case, baseUrl) => {
+        expect(() => client({ baseUrl })).toThrow('The Natterbox base URL');
+        expect(() => client({ baseUrl })).not.toThrow('pass@');
+    });
 });
+
+/** Starts a server on another port that records every request, standing in for a foreign host. */
+async function startCatchAll(): Promise<{
+    url: string;
+    requests: string[];
+    close: () => Promise<void>;
+}> {
+    const requests: string[] = [];
+    const other: Server = createServer((request, response) => {
+        requests.push(`${request.method} ${request.url}`);
+        response.end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    return {
+        url: `http://127.0.0.1:${port}/steal`,
+        requests,
+        close: () => new Promise((resolve) => other.close(() => resolve()))
+    };
+}
