@@ -135,6 +135,63 @@ describe('local org bad requests', () => {
         expect(snapshot(org)).toBe(before);
     });
 
+    test.each([
+        ['a day past the month end', '2024-02-30T10:00:00Z'],
+        ['month 13', '2024-13-01T10:00:00Z'],
+        ['hour 25', '2024-02-01T25:00:00Z'],
+        ['a bare number', '1'],
+        ['English text', 'March 7, 2024']
+    ])('datetime field given %s', async (_name, value) => {
+        const before = snapshot(org);
+        const reply = await send(org, 'POST', `${BASE}/sobjects/${SUBSCRIPTION}`, {
+            Name: 'Synced',
+            License_Code__c: 'SYNCED',
+            Last_Synced_At__c: value
+        });
+        expectSalesforceError(reply, 400, 'INVALID_TYPE_ON_FIELD_IN_RECORD');
+        expect(snapshot(org)).toBe(before);
+    });
+
+    test.each([
+        ['2024-02-29T23:30:00.000+0100', '2024-02-29T22:30:00.000+0000'],
+        ['2024-02-29T23:30:00Z', '2024-02-29T23:30:00.000+0000'],
+        ['2024-02-29T23:30:00-05:00', '2024-03-01T04:30:00.000+0000']
+    ])('datetime field keeps %s', async (value, stored) => {
+        const reply = await send(org, 'POST', `${BASE}/sobjects/${SUBSCRIPTION}`, {
+            Name: 'Synced',
+            License_Code__c: `SYNCED_${value}`,
+            Last_Synced_At__c: value
+        });
+        expect(reply.status).toBe(201);
+        const id = (reply.body as { id: string }).id;
+        expect(org.store.read(SUBSCRIPTION, id)?.Last_Synced_At__c).toBe(stored);
+    });
+
+    test.each([
+        ['a malformed Id', 'abc', 400, 'MALFORMED_ID'],
+        ['an Id of another object', 'USER', 400, 'MALFORMED_ID'],
+        ['an Id of no record', 'a01000000000zzzAAA', 404, 'NOT_FOUND']
+    ])('upsert by Id with %s', async (_name, value, status, errorCode) => {
+        const id = value === 'USER' ? org.adminUserId : value;
+        const before = snapshot(org);
+        const reply = await send(org, 'PATCH', `${BASE}/sobjects/${SUBSCRIPTION}/Id/${id}`, {
+            Name: 'By Id'
+        });
+        expectSalesforceError(reply, status, errorCode);
+        expect(snapshot(org)).toBe(before);
+    });
+
+    test('Collections results carry 18-character IDs', async () => {
+        const [id] = org.seed.insert(SUBSCRIPTION, [{ Name: 'Short', License_Code__c: 'SHORT' }]);
+        const short = (id as string).slice(0, 15);
+        const updated = await send(org, 'PATCH', `${BASE}/composite/sobjects`, {
+            records: [{ attributes: { type: SUBSCRIPTION }, id: short, Name: 'Short again' }]
+        });
+        expect((updated.body as { id: string }[])[0]?.id).toBe(id);
+        const deleted = await send(org, 'DELETE', `${BASE}/composite/sobjects?ids=${short}`);
+        expect((deleted.body as { id: string }[])[0]?.id).toBe(id);
+    });
+
     test('number field keeps decimal text', async () => {
         const reply = await send(org, 'POST', `${BASE}/sobjects/${SUBSCRIPTION}`, {
             Name: 'Seats',

@@ -175,7 +175,7 @@ export function updateCollection(request: RestRequest, org: OrgRuntime): RestRep
     const idOf = (index: number) => {
         const record = records[index] ?? {};
         const id = record.id ?? record.Id;
-        return typeof id === 'string' ? id : undefined;
+        return typeof id === 'string' ? (normalizeId(id) ?? id) : undefined;
     };
     const userId = request.session.userId;
     const results = runBatch(
@@ -200,7 +200,11 @@ export function updateCollection(request: RestRequest, org: OrgRuntime): RestRep
 
 /** DELETE /composite/sobjects?ids=...&allOrNone=... */
 export function deleteCollection(request: RestRequest, org: OrgRuntime): RestReply {
-    const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+    // Results carry the 18-character form of each valid ID, as Salesforce returns them.
+    const ids = (request.query.get('ids') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((id) => normalizeId(id) ?? id);
     checkCount(ids.length);
     const allOrNone = request.query.get('allOrNone') === 'true';
     const results = runBatch(

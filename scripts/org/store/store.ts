@@ -398,9 +398,7 @@ export class OrgStore implements SaveContext {
         }
         const matches =
             field.name === 'Id'
-                ? this.read(object.name, String(externalId))
-                    ? [normalizeId(String(externalId)) ?? '']
-                    : []
+                ? [this.existingId(object, externalId)]
                 : this.findIdsByField(object.name, field.name, externalId);
         if (matches.length > 1) {
             const all = this.findIdsByField(object.name, field.name, externalId, 200);
@@ -421,6 +419,34 @@ export class OrgStore implements SaveContext {
         }
         const values = field.name === 'Id' ? body : { ...body, [field.name]: externalId };
         return { id: this.insert(object.name, values, options), created: true };
+    }
+
+    /**
+     * Returns the 18-character ID of the record an upsert by Id names. Raises
+     * MALFORMED_ID for a value that is not an ID of this object, and
+     * NOT_FOUND when no record has it, because an upsert by Id never picks
+     * the Id of a new record.
+     *
+     * NOTE: the REST API Developer Guide documents upsert by Id only for
+     * creating with POST and no value; these two answers follow the record
+     * routes and were not checked against a real org.
+     */
+    private existingId(object: ObjectSchema, value: unknown): string {
+        const id = typeof value === 'string' ? normalizeId(value) : null;
+        if (!id || id.slice(0, 3) !== object.keyPrefix) {
+            throw new ApiError(
+                400,
+                'MALFORMED_ID',
+                `Id: id value of incorrect type: ${String(value)} is not a ${object.name} ID.`,
+                ['Id']
+            );
+        }
+        if (!this.read(object.name, id)) {
+            throw notFound(
+                `The requested resource does not exist: no ${object.name} record has Id ${id}.`
+            );
+        }
+        return id;
     }
 
     /** Removes all records of an object; for tests. */

@@ -37,7 +37,7 @@ function coerceText(field: FieldSchema, value: unknown): string {
     return text;
 }
 
-/** Decimal text as JSON writes numbers; Number() alone would also take `0x10`, `0b11` and `Infinity`. */
+/** Decimal text as JSON writes numbers. Number() alone would also accept `0x10`, `0b11` and `Infinity`. */
 const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function coerceNumber(field: FieldSchema, value: unknown): number {
@@ -71,24 +71,38 @@ function coerceBoolean(field: FieldSchema, value: unknown): boolean {
     throw invalidType(field, value);
 }
 
-function coerceDate(field: FieldSchema, value: unknown): string {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-        throw invalidType(field, value);
-    }
-    const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-    if (Number.isNaN(date.getTime())) {
-        throw invalidType(field, value);
-    }
-    return value.slice(0, 10);
+/** True when year, month and day name a real calendar day. Date itself rolls 2024-02-30 over to March 1. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function coerceDateTime(field: FieldSchema, value: unknown): string {
-    if (typeof value !== 'string') {
+function coerceDate(field: FieldSchema, value: unknown): string {
+    const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+    if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
         throw invalidType(field, value);
     }
-    // Accept ISO 8601 with `Z`, `+hh:mm` or Salesforce's `+hhmm` offset.
-    const normalized = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-    const date = new Date(normalized);
+    return match[0];
+}
+
+/**
+ * ISO 8601 as the REST API reads datetimes: a date, then optionally a time
+ * with seconds, fraction and a `Z`, `+hh:mm` or Salesforce's `+hhmm` offset.
+ */
+const DATETIME_TEXT =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+function coerceDateTime(field: FieldSchema, value: unknown): string {
+    const match = typeof value === 'string' ? DATETIME_TEXT.exec(value) : null;
+    if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+        throw invalidType(field, value);
+    }
+    const text = value as string;
+    const normalized = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    // Without a time, or with a time but no offset, the value is read as UTC.
+    const withZone =
+        match[4] === undefined || match[7] !== undefined ? normalized : `${normalized}Z`;
+    const date = new Date(match[4] === undefined ? `${normalized}T00:00:00Z` : withZone);
     if (Number.isNaN(date.getTime())) {
         throw invalidType(field, value);
     }
