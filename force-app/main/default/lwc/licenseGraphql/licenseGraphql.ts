@@ -53,9 +53,12 @@ export function seatAlias(license: LicenseCode, kind: SeatAggregateKind): string
     return `${license}_${kind}`;
 }
 
-/** Reads one count aggregate; a missing alias or an empty result counts as 0. */
+/**
+ * Reads one count aggregate. A missing alias or an empty result counts as
+ * 0, and so does a count that a partial response left out.
+ */
 export function readCount(aggregate: CountAggregate | undefined): number {
-    const count = aggregate?.edges[0]?.node.aggregate.Id.count.value;
+    const count = aggregate?.edges?.[0]?.node?.aggregate?.Id?.count?.value;
     return typeof count === 'number' ? count : 0;
 }
 
@@ -70,23 +73,28 @@ export function readSeatCounts(
     }));
 }
 
-/** Flattens subscription records; a record without a license code is skipped. */
+/**
+ * Flattens subscription records. A record without a license code is
+ * skipped, and a field missing from the node reads as null: no seats, not
+ * provisioned, not assignable.
+ */
 export function readSubscriptions(
     connection: Connection<SubscriptionNode> | undefined
 ): SubscriptionRow[] {
     const rows: SubscriptionRow[] = [];
-    for (const { node } of connection?.edges ?? []) {
-        const code = node.License_Code__c.value;
-        if (!code) {
+    for (const edge of connection?.edges ?? []) {
+        const node: Partial<SubscriptionNode> | undefined = edge?.node;
+        const code = node?.License_Code__c?.value;
+        if (!node || !code) {
             continue;
         }
         rows.push({
-            id: node.Id,
+            id: node.Id ?? code,
             code,
-            label: node.Name.value ?? code,
-            purchased: node.Purchased_Seats__c.value ?? 0,
-            provisioned: node.Provisioned__c.value === true,
-            assignable: node.Assignable__c.value === true,
+            label: node.Name?.value ?? code,
+            purchased: node.Purchased_Seats__c?.value ?? 0,
+            provisioned: node.Provisioned__c?.value === true,
+            assignable: node.Assignable__c?.value === true,
             sourceName: node.Source_Name__c?.value ?? '',
             legacyCtiAllowed: node.Legacy_CTI_Allowed__c?.value === true
         });
