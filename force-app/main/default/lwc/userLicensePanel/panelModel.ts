@@ -9,8 +9,10 @@ import {
     LICENSES,
     LICENSE_GROUPS,
     applyChange,
+    checkSeatForAdd,
     diffStates,
     emptyState,
+    sameState,
     seatConsumingLicenses,
     seatUsageFromCounts,
     stateFromRecord,
@@ -39,7 +41,9 @@ import type {
     SubscriptionNode,
     SubscriptionRow
 } from 'c/licenseGraphql';
+import type { GraphQLResult } from 'lightning/graphql';
 import type { ObjectInfo } from 'lightning/uiObjectInfoApi';
+import { loadErrorMessages } from 'c/ldsErrors';
 import type { SaveErrorReport } from 'c/ldsErrors';
 
 /** The data the panel query returns. */
@@ -154,22 +158,35 @@ function seatContext(usage: SeatUsage[], legacyCtiAllowed: boolean): RuleContext
     return { legacyCtiAllowed, seats };
 }
 
-/** Reads the panel payload; the seat context counts this user in their saved state. */
+const RECORD_BLOCKS = ['User', 'Natterbox_User_License__c', 'Natterbox_Subscription__c'] as const;
+
+/**
+ * Reads the panel payload; the seat context counts this user in their
+ * saved state. Throws when a block of the query is missing from the
+ * payload, and passes on what the rules module throws for a seat count
+ * that is not a whole number from 0 up.
+ */
 export function readPanelData(payload: PanelPayload): PanelData {
-    const userNode = payload.uiapi.query.User.edges[0]?.node;
-    const recordNode = payload.uiapi.query.Natterbox_User_License__c.edges[0]?.node;
-    const subscriptions = readSubscriptions(payload.uiapi.query.Natterbox_Subscription__c);
+    const query = payload?.uiapi?.query;
+    for (const block of RECORD_BLOCKS) {
+        if (!Array.isArray(query?.[block]?.edges)) {
+            throw new Error(`The response has no ${block} records.`);
+        }
+    }
+    const userNode = query.User.edges[0]?.node;
+    const recordNode = query.Natterbox_User_License__c.edges[0]?.node;
+    const subscriptions = readSubscriptions(query.Natterbox_Subscription__c);
     const usage = seatUsageFromCounts(
         toRuleSubscriptions(subscriptions),
-        readSeatCounts(payload.uiapi.aggregate)
+        readSeatCounts(payload.uiapi.aggregate ?? {})
     );
 
     return {
         user: userNode
             ? {
                   id: userNode.Id,
-                  name: userNode.Name.value ?? userNode.Id,
-                  isActive: userNode.IsActive.value !== false
+                  name: userNode.Name?.value ?? userNode.Id,
+                  isActive: userNode.IsActive?.value !== false
               }
             : null,
         licenseRecordId: recordNode?.Id ?? null,
@@ -178,6 +195,42 @@ export function readPanelData(payload: PanelPayload): PanelData {
         usage,
         context: seatContext(usage, readLegacyCtiAllowed(subscriptions))
     };
+}
+
+/** The panel's data as one wire result gives it: the data, or why there is none. */
+export interface PanelLoad {
+    data: PanelData | undefined;
+    /** Messages of a failed load; empty while loading and after a good load. */
+    errors: string[];
+}
+
+/**
+ * Reads one result of the panel's GraphQL wire. GraphQL errors, a user that
+ * does not exist and a payload the panel cannot read all become messages,
+ * so the panel shows an error state instead of failing to render.
+ */
+export function readPanelLoad(
+    result: GraphQLResult<PanelPayload> | undefined,
+    recordId: string | undefined
+): PanelLoad {
+    const errors = result?.errors;
+    if (errors && errors.length > 0) {
+        return { data: undefined, errors: loadErrorMessages(errors) };
+    }
+    if (!result?.data) {
+        return { data: undefined, errors: [] };
+    }
+    let data: PanelData;
+    try {
+        data = readPanelData(result.data);
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { data: undefined, errors: [`The license data is not readable: ${reason}`] };
+    }
+    if (!data.user) {
+        return { data: undefined, errors: [`No user was found with the Id ${recordId ?? ''}.`] };
+    }
+    return { data, errors: [] };
 }
 
 /**
@@ -461,4 +514,61 @@ export function describeSavedChange(data: PanelData, pendingState: LicenseState)
         parts.push(`Removed ${diff.removed.map(labelOf).join(', ')}.`);
     }
     return parts.join(' ');
+}
+
+function newSeatLicenses(saved: LicenseState, target: LicenseState): LicenseCode[] {
+    const consumed = new Set(seatConsumingLicenses(saved));
+    return seatConsumingLicenses(target).filter((license) => !consumed.has(license));
+}
+
+/** Checks whether the user's license record changed between two reads. */
+export function changedElsewhere(loaded: PanelData, fresh: PanelData): boolean {
+    return (
+        fresh.licenseRecordId !== loaded.licenseRecordId ||
+        !sameState(fresh.savedState, loaded.savedState)
+    );
+}
+
+/** Builds the message shown when a save stops because the user's licenses changed elsewhere. */
+export function changedElsewhereMessage(fresh: PanelData): string {
+    return `The licenses of ${fresh.user?.name ?? 'this user'} were changed elsewhere after this panel loaded, so nothing was saved. The panel now shows the current licenses: make the change again.`;
+}
+
+/**
+ * Checks the seats of a pending change against seat counts read again just
+ * before the save. Returns one message per license the change adds that
+ * has no seat left, or an empty list when the save may go ahead.
+ */
+export function seatConflicts(fresh: PanelData, target: LicenseState): string[] {
+    return newSeatLicenses(fresh.savedState, target).flatMap((license) => {
+        const violation = checkSeatForAdd(license, fresh.context.seats);
+        return violation
+            ? [
+                  `${violation.message} The seats were taken after this panel loaded, so ${labelOf(license)} cannot be added.`
+              ]
+            : [];
+    });
+}
+
+/**
+ * Lists the licenses this save added that are over-allocated in the data
+ * read after the save. Another panel that saved between this panel's seat
+ * check and its write leaves that state, because nothing on the server
+ * counts seats.
+ */
+export function overAllocatedAfterSave(
+    before: PanelData,
+    after: PanelData,
+    target: LicenseState
+): string[] {
+    return newSeatLicenses(before.savedState, target).flatMap((license) => {
+        const usage = after.usage.find((row) => row.license === license);
+        if (!usage || usage.overAllocatedBy === 0) {
+            return [];
+        }
+        const label = labelOf(license);
+        return [
+            `${label} is over-allocated by ${usage.overAllocatedBy} after this save: another user was given a seat at the same time. Remove ${label} from one user to free the seat.`
+        ];
+    });
 }

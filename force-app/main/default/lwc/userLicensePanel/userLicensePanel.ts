@@ -6,7 +6,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { ObjectInfoResult } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LICENSE_OBJECT from '@salesforce/schema/Natterbox_User_License__c';
-import type { LicenseCode } from 'c/licenseRules';
+import type { LicenseCode, LicenseState } from 'c/licenseRules';
 import { loadErrorMessages, reportSaveError } from 'c/ldsErrors';
 import type { SaveErrorReport } from 'c/ldsErrors';
 import { PANEL_QUERY } from './panelQuery';
@@ -14,31 +14,46 @@ import {
     applyToggle,
     buildGroups,
     buildPreview,
+    changedElsewhere,
+    changedElsewhereMessage,
     describeSavedChange,
     inactiveBanner,
     lockWhileSaving,
+    overAllocatedAfterSave,
     pageErrorsOf,
     planSave,
     readEditAccess,
-    readPanelData,
+    readPanelLoad,
+    seatConflicts,
     toCaseSafeId
 } from './panelModel';
-import type { GroupView, PanelData, PanelPayload, PendingChange, PreviewView } from './panelModel';
+import type {
+    GroupView,
+    PanelData,
+    PanelLoad,
+    PanelPayload,
+    PendingChange,
+    PreviewView
+} from './panelModel';
 
 /**
  * Natterbox licenses of one user, on the User record page. Reads everything
  * with one GraphQL request, lets an admin toggle licenses under the rules of
  * `c/licenseRules`, previews what a change brings with it, and saves it with
- * one record write.
+ * one record write. Saving refreshes the same query before the write, to
+ * check the seats again, and after it.
  */
 export default class UserLicensePanel extends LightningElement {
     @api recordId?: string;
 
     graphqlResult?: GraphQLResult<PanelPayload>;
+    load: PanelLoad = { data: undefined, errors: [] };
     objectInfoResult?: ObjectInfoResult;
     pending: PendingChange | null = null;
     saving = false;
     saveError: SaveErrorReport | null = null;
+    /** Over-allocation found in the data read after the last save. */
+    seatWarnings: string[] = [];
 
     get queryVariables(): { userId: string; userExternalId: string } | undefined {
         if (!this.recordId) {
@@ -51,6 +66,7 @@ export default class UserLicensePanel extends LightningElement {
     @wire(graphql, { query: PANEL_QUERY, variables: '$queryVariables' })
     handleGraphql(result: GraphQLResult): void {
         this.graphqlResult = result as GraphQLResult<PanelPayload>;
+        this.load = readPanelLoad(this.graphqlResult, this.recordId);
     }
 
     @wire(getObjectInfo, { objectApiName: LICENSE_OBJECT })
@@ -59,24 +75,16 @@ export default class UserLicensePanel extends LightningElement {
     }
 
     get loadErrors(): string[] {
-        const errors = this.graphqlResult?.errors;
-        if (errors && errors.length > 0) {
-            return loadErrorMessages(errors);
-        }
-        if (this.graphqlResult?.data && !this.graphqlResult.data.uiapi.query.User.edges.length) {
-            return [`No user was found with the Id ${this.recordId ?? ''}.`];
-        }
-        return [];
+        return this.load.errors;
     }
 
     get data(): PanelData | undefined {
-        const payload = this.graphqlResult?.data;
-        return payload && this.loadErrors.length === 0 ? readPanelData(payload) : undefined;
+        return this.load.data;
     }
 
     get isLoading(): boolean {
         const objectInfoPending = !this.objectInfoResult?.data && !this.objectInfoResult?.error;
-        return this.loadErrors.length === 0 && (!this.graphqlResult?.data || objectInfoPending);
+        return this.loadErrors.length === 0 && (!this.data || objectInfoPending);
     }
 
     get hasLoadErrors(): boolean {
@@ -127,6 +135,10 @@ export default class UserLicensePanel extends LightningElement {
         return this.pageErrors.length > 0;
     }
 
+    get hasSeatWarnings(): boolean {
+        return this.seatWarnings.length > 0;
+    }
+
     get isSaveDisabled(): boolean {
         return !this.pending || this.saving;
     }
@@ -145,22 +157,31 @@ export default class UserLicensePanel extends LightningElement {
         }
         this.pending = applyToggle(data, this.pending, code, event.detail.checked);
         this.saveError = null;
+        this.seatWarnings = [];
     }
 
     handleCancel(): void {
         this.pending = null;
         this.saveError = null;
+        this.seatWarnings = [];
     }
 
     async handleSave(): Promise<void> {
-        const data = this.data;
+        const loaded = this.data;
         const pending = this.pending;
-        if (!data?.user || !pending) {
+        if (!loaded?.user || !pending) {
             return;
         }
-        const plan = planSave(data, pending.state, data.user.id);
         this.saving = true;
         this.saveError = null;
+        this.seatWarnings = [];
+
+        const fresh = await this.recheckBeforeSave(loaded, pending.state);
+        if (!fresh?.user) {
+            this.saving = false;
+            return;
+        }
+        const plan = planSave(fresh, pending.state, fresh.user.id);
         try {
             if (plan.kind === 'update') {
                 await updateRecord({ fields: plan.fields });
@@ -175,14 +196,54 @@ export default class UserLicensePanel extends LightningElement {
 
         this.dispatchEvent(
             new ShowToastEvent({
-                title: `Licenses saved for ${data.user.name}`,
-                message: describeSavedChange(data, pending.state),
+                title: `Licenses saved for ${fresh.user.name}`,
+                message: describeSavedChange(fresh, pending.state),
                 variant: 'success'
             })
         );
         this.pending = null;
         this.saving = false;
         await this.refreshData();
+        const saved = this.data;
+        this.seatWarnings = saved ? overAllocatedAfterSave(fresh, saved, pending.state) : [];
+    }
+
+    // Seats are otherwise checked only against the counts loaded with the
+    // panel, and nothing on the server counts them. Reading them again just
+    // before the write leaves a window of one round trip, in which another
+    // save can still take the last seat; the check after the save reports it.
+    async recheckBeforeSave(
+        loaded: PanelData,
+        target: LicenseState
+    ): Promise<PanelData | undefined> {
+        const stop = (messages: string[]): undefined => {
+            this.saveError = { pageErrors: messages, fieldErrors: {}, connectionLost: false };
+            return undefined;
+        };
+        const refresh = this.graphqlResult?.refresh;
+        if (!refresh) {
+            return stop(['The seat counts could not be read again, so nothing was saved.']);
+        }
+        try {
+            await refresh();
+        } catch (error) {
+            return stop([
+                `The seat counts could not be read again, so nothing was saved: ${loadErrorMessages(error).join(' ')}`
+            ]);
+        }
+        // The load errors, if any, replace the panel, so they need no message here.
+        const fresh = this.data;
+        if (!fresh) {
+            return undefined;
+        }
+        if (changedElsewhere(loaded, fresh)) {
+            // The pending change was made against licenses that no longer
+            // hold; saving it later would undo the other change.
+            this.pending = null;
+            return stop([changedElsewhereMessage(fresh)]);
+        }
+        const conflicts = seatConflicts(fresh, target);
+        return conflicts.length > 0 ? stop(conflicts) : fresh;
     }
 
     // The refresh method on the wire result re-runs the query ("refresh" in
@@ -192,7 +253,7 @@ export default class UserLicensePanel extends LightningElement {
         try {
             await this.graphqlResult?.refresh?.();
         } catch (error) {
-            this.graphqlResult = { errors: [{ message: loadErrorMessages(error).join(' ') }] };
+            this.handleGraphql({ errors: [{ message: loadErrorMessages(error).join(' ') }] });
         }
     }
 }

@@ -60,7 +60,28 @@ function flush(): Promise<void> {
     return chain;
 }
 
-/** Mounts the panel, emits the wire payloads that are given, and waits for rendering. */
+/**
+ * Creates a refresh function that emits the queued payloads one per call
+ * and then keeps emitting the last one, as a server whose data stopped
+ * changing would.
+ */
+function serverRefresh(queue: unknown[]): jest.Mock {
+    let last: unknown;
+    const refresh = jest.fn(() => {
+        last = queue.shift() ?? last;
+        if (last) {
+            graphqlAdapter.emit(last, undefined, refresh);
+        }
+        return Promise.resolve();
+    });
+    return refresh;
+}
+
+/**
+ * Mounts the panel, emits the wire payloads that are given, and waits for
+ * rendering. Unless a test passes its own, refresh emits the same payload
+ * again, as the org would with unchanged data.
+ */
 async function mountPanel(options: MountOptions = {}): Promise<PanelElement> {
     const element = createElement('c-user-license-panel', { is: UserLicensePanel }) as PanelElement;
     element.recordId = options.recordId ?? PRIYA_ID;
@@ -69,7 +90,9 @@ async function mountPanel(options: MountOptions = {}): Promise<PanelElement> {
         objectInfoAdapter.emit(options.objectInfo ?? objectInfoFixture);
     }
     if (options.payload !== null) {
-        graphqlAdapter.emit(options.payload ?? priyaPayload, undefined, options.refresh);
+        const payload = options.payload ?? priyaPayload;
+        const refresh = options.refresh ?? serverRefresh([payload]);
+        graphqlAdapter.emit(payload, undefined, refresh);
     }
     await flush();
     return element;
@@ -77,6 +100,17 @@ async function mountPanel(options: MountOptions = {}): Promise<PanelElement> {
 
 function clone<T>(value: T): T {
     return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Returns a copy of the payload in which `count` users hold a seat of the license. */
+function withAssigned<T>(payload: T, code: string, count: number): T {
+    const copy = clone(payload) as {
+        uiapi: { aggregate: Record<string, { edges: { node: { aggregate: unknown } }[] }> };
+    };
+    copy.uiapi.aggregate[`${code}_assigned`]!.edges[0]!.node.aggregate = {
+        Id: { count: { value: count } }
+    };
+    return copy as T;
 }
 
 function query(element: HTMLElement, selector: string): HTMLElement | null {
@@ -475,7 +509,14 @@ describe('c-user-license-panel', () => {
                 message: 'Added SMS. Removed Record.',
                 variant: 'success'
             });
-            expect(refresh).toHaveBeenCalledTimes(1);
+            // Once to check the seats again before the write, once after it.
+            expect(refresh).toHaveBeenCalledTimes(2);
+            expect(refresh.mock.invocationCallOrder[0]).toBeLessThan(
+                updateRecordMock.mock.invocationCallOrder[0]!
+            );
+            expect(refresh.mock.invocationCallOrder[1]).toBeGreaterThan(
+                updateRecordMock.mock.invocationCallOrder[0]!
+            );
             expect(query(element, '.preview')).toBeNull();
         });
 
@@ -558,6 +599,182 @@ describe('c-user-license-panel', () => {
         });
     });
 
+    describe('seat check around the save', () => {
+        it('stops the save when the last seat went', async () => {
+            // Another admin gave the last SMS seats away after this panel loaded.
+            const refresh = serverRefresh([withAssigned(priyaPayload, 'SMS', 10)]);
+            const element = await mountPanel({ refresh });
+            const toasts: Event[] = [];
+            element.addEventListener('lightning__showtoast', (event) => toasts.push(event));
+
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(updateRecordMock).not.toHaveBeenCalled();
+            expect(toasts).toHaveLength(0);
+            expect(textOf(element, '.save-error')).toContain(
+                'SMS needs 11 seats but only 10 seats are purchased.'
+            );
+            expect(textOf(element, '.save-error')).toContain('The seats were taken after');
+            expect(licenseText(element, 'SMS', 'seats-assigned')).toBe('10 of 10 assigned');
+            expect(toggleOf(element, 'SMS').checked).toBe(true);
+        });
+
+        it('saves when seats are still free', async () => {
+            const refresh = serverRefresh([withAssigned(priyaPayload, 'SMS', 9)]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(updateRecordMock).toHaveBeenCalledTimes(1);
+            expect(query(element, '.save-error')).toBeNull();
+        });
+
+        it('ignores seats of licenses already held', async () => {
+            // Priya holds Voice; the count passing the purchased seats does not block other changes.
+            const refresh = serverRefresh([withAssigned(priyaPayload, 'VOICE', 30)]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(updateRecordMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('stops when the user changed elsewhere', async () => {
+            const changed = clone(priyaPayload);
+            changed.uiapi.query.Natterbox_User_License__c.edges[0].node.SMS__c.value = true;
+            const refresh = serverRefresh([changed]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'RECORD', false);
+            await clickButton(element, 'save');
+
+            expect(updateRecordMock).not.toHaveBeenCalled();
+            expect(textOf(element, '.save-error')).toContain(
+                'The licenses of Priya Shah were changed elsewhere after this panel loaded'
+            );
+            expect(toggleOf(element, 'SMS').checked).toBe(true);
+            expect(toggleOf(element, 'RECORD').checked).toBe(true);
+            expect(query(element, '.preview')).toBeNull();
+        });
+
+        it('stops when the seats cannot be read', async () => {
+            const refresh = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(updateRecordMock).not.toHaveBeenCalled();
+            expect(textOf(element, '.save-error')).toContain(
+                'The seat counts could not be read again, so nothing was saved: Failed to fetch'
+            );
+            expect(toggleOf(element, 'SMS').disabled).toBe(false);
+        });
+
+        it('warns when a parallel save over-allocated', async () => {
+            // The check before the write still sees a free seat; the read after it does not.
+            const refresh = serverRefresh([
+                withAssigned(priyaPayload, 'SMS', 9),
+                withAssigned(priyaPayload, 'SMS', 11)
+            ]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(updateRecordMock).toHaveBeenCalledTimes(1);
+            expect(textOf(element, '.seat-warning')).toBe(
+                'SMS is over-allocated by 1 after this save: another user was given a seat at the same time. Remove SMS from one user to free the seat.'
+            );
+        });
+
+        it('gives no warning after a clean save', async () => {
+            const refresh = serverRefresh([
+                withAssigned(priyaPayload, 'SMS', 9),
+                withAssigned(priyaPayload, 'SMS', 10)
+            ]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+
+            expect(query(element, '.seat-warning')).toBeNull();
+        });
+    });
+
+    describe('malformed payloads', () => {
+        it('shows an error for a negative seat count', async () => {
+            const payload = clone(priyaPayload);
+            payload.uiapi.query.Natterbox_Subscription__c.edges[0].node.Purchased_Seats__c.value =
+                -1;
+            const element = await mountPanel({ payload });
+
+            expect(textOf(element, '.load-error')).toContain('The license data is not readable');
+            expect(textOf(element, '.load-error')).toContain('-1');
+            expect(queryAll(element, 'lightning-input')).toHaveLength(0);
+        });
+
+        it('shows an error without the uiapi block', async () => {
+            const element = await mountPanel({ payload: {} });
+
+            expect(textOf(element, '.load-error')).toContain('The response has no User records.');
+        });
+
+        it('shows an error without the license block', async () => {
+            const payload = clone(priyaPayload);
+            delete payload.uiapi.query.Natterbox_User_License__c;
+            const element = await mountPanel({ payload });
+
+            expect(textOf(element, '.load-error')).toContain(
+                'The response has no Natterbox_User_License__c records.'
+            );
+        });
+
+        it('reads missing and null fields as empty', async () => {
+            const payload = clone(priyaPayload);
+            const user = payload.uiapi.query.User.edges[0].node;
+            delete user.Name;
+            user.IsActive = null;
+            const voice = payload.uiapi.query.Natterbox_Subscription__c.edges.find(
+                (edge: { node: { License_Code__c: { value: string } } }) =>
+                    edge.node.License_Code__c.value === 'VOICE'
+            );
+            delete voice.node.Purchased_Seats__c;
+            payload.uiapi.aggregate.SMS_assigned = null;
+            payload.uiapi.aggregate.SMS_inactive = { edges: [{ node: {} }] };
+            const element = await mountPanel({ payload });
+
+            expect(query(element, '.load-error')).toBeNull();
+            expect(licenseText(element, 'VOICE', 'seats-assigned')).toBe(
+                '6 assigned, none purchased'
+            );
+            expect(licenseText(element, 'SMS', 'seats-assigned')).toBe('0 of 10 assigned');
+        });
+
+        it('treats a user without a record as holding nothing', async () => {
+            const payload = clone(priyaPayload);
+            payload.uiapi.query.Natterbox_User_License__c.edges = [];
+            const element = await mountPanel({ payload });
+
+            const checked = LICENSE_CODES.filter((code) => toggleOf(element, code).checked);
+            expect(checked).toEqual([]);
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
+            expect(createRecordMock).toHaveBeenCalledWith({
+                apiName: 'Natterbox_User_License__c',
+                fields: { User__c: PRIYA_ID, User_Id__c: PRIYA_ID, SMS__c: true }
+            });
+        });
+
+        it('shows an error for a wire error object', async () => {
+            const element = await mountPanel({ payload: null });
+            graphqlAdapter.emitErrors([
+                { status: 0, body: { message: 'The network connection was lost.' } }
+            ]);
+            await flush();
+
+            expect(textOf(element, '.load-error')).toContain('The network connection was lost.');
+        });
+    });
+
     describe('load states', () => {
         it('shows a spinner until data arrives', async () => {
             const element = await mountPanel({ payload: null });
@@ -630,6 +847,17 @@ describe('c-user-license-panel', () => {
             const payload = clone(priyaPayload);
             payload.uiapi.query.Natterbox_Subscription__c.edges = [];
             const element = await mountPanel({ payload });
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible with a seat warning', async () => {
+            const refresh = serverRefresh([
+                withAssigned(priyaPayload, 'SMS', 9),
+                withAssigned(priyaPayload, 'SMS', 11)
+            ]);
+            const element = await mountPanel({ refresh });
+            await flip(element, 'SMS', true);
+            await clickButton(element, 'save');
             await expect(element).toBeAccessible();
         });
 
