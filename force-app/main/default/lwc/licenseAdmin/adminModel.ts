@@ -13,6 +13,8 @@ import type {
     SubscriptionNode,
     SubscriptionRow
 } from 'c/licenseGraphql';
+import type { GraphQLResult } from 'lightning/graphql';
+import { loadErrorMessages } from 'c/ldsErrors';
 
 /** Status__c values of Natterbox_Sync_Run__c. */
 export type SyncStatus = 'Requested' | 'Running' | 'Succeeded' | 'Failed';
@@ -111,33 +113,40 @@ function otherSubscription(row: SubscriptionRow): OtherSubscriptionView {
     };
 }
 
-/** Words the record counts of a run, for example "0 created, 1 updated, 10 unchanged". */
-export function countsText(node: SyncRunNode): string {
-    const created = node.Created_Count__c.value;
-    const updated = node.Updated_Count__c.value;
-    const unchanged = node.Unchanged_Count__c.value;
+/**
+ * Words the record counts of a run, for example "0 created, 1 updated, 10
+ * unchanged". A count missing from the node reads as null.
+ */
+export function countsText(node: Partial<SyncRunNode>): string {
+    const created = node.Created_Count__c?.value ?? null;
+    const updated = node.Updated_Count__c?.value ?? null;
+    const unchanged = node.Unchanged_Count__c?.value ?? null;
     if (created === null && updated === null && unchanged === null) {
         return '';
     }
     return `${created ?? 0} created, ${updated ?? 0} updated, ${unchanged ?? 0} unchanged`;
 }
 
-/** Reads the latest sync run of the payload, or null when no run exists yet. */
+/**
+ * Reads the latest sync run of the payload, or null when no run exists
+ * yet. A field missing from the node reads as empty.
+ */
 export function readLatestRun(payload: AdminPayload): SyncRunView | null {
-    const node = payload.uiapi.query.Natterbox_Sync_Run__c.edges[0]?.node;
-    if (!node) {
+    const node: Partial<SyncRunNode> | undefined =
+        payload?.uiapi?.query?.Natterbox_Sync_Run__c?.edges?.[0]?.node;
+    if (!node?.Id) {
         return null;
     }
     return {
         id: node.Id,
-        name: node.Name.value ?? node.Id,
-        status: node.Status__c.value ?? '',
-        createdDate: node.CreatedDate.value ?? '',
-        startedAt: node.Started_At__c.value ?? '',
-        finishedAt: node.Finished_At__c.value ?? '',
+        name: node.Name?.value ?? node.Id,
+        status: node.Status__c?.value ?? '',
+        createdDate: node.CreatedDate?.value ?? '',
+        startedAt: node.Started_At__c?.value ?? '',
+        finishedAt: node.Finished_At__c?.value ?? '',
         countsText: countsText(node),
-        source: node.Source__c.value ?? '',
-        message: node.Message__c.value ?? ''
+        source: node.Source__c?.value ?? '',
+        message: node.Message__c?.value ?? ''
     };
 }
 
@@ -147,10 +156,16 @@ export function readLatestRun(payload: AdminPayload): SyncRunView | null {
  * false) are listed apart, because nobody can be assigned them.
  */
 export function buildAdminView(payload: AdminPayload): AdminView {
-    const subscriptions = readSubscriptions(payload.uiapi.query.Natterbox_Subscription__c);
+    const query = payload?.uiapi?.query;
+    for (const block of ['Natterbox_Subscription__c', 'Natterbox_Sync_Run__c'] as const) {
+        if (!Array.isArray(query?.[block]?.edges)) {
+            throw new Error(`The response has no ${block} records.`);
+        }
+    }
+    const subscriptions = readSubscriptions(query.Natterbox_Subscription__c);
     const usage = seatUsageFromCounts(
         toRuleSubscriptions(subscriptions.filter((row) => row.assignable)),
-        readSeatCounts(payload.uiapi.aggregate)
+        readSeatCounts(payload.uiapi.aggregate ?? {})
     );
     return {
         seatRows: usage.filter((row) => row.assignable).map(seatRow),
@@ -158,4 +173,32 @@ export function buildAdminView(payload: AdminPayload): AdminView {
         lastRun: readLatestRun(payload),
         hasSubscriptions: subscriptions.length > 0
     };
+}
+
+/** The admin page's data as one wire result gives it: the view, or why there is none. */
+export interface AdminLoad {
+    view: AdminView | undefined;
+    /** Messages of a failed load; empty while loading and after a good load. */
+    errors: string[];
+}
+
+/**
+ * Reads one result of the admin page's GraphQL wire. GraphQL errors and a
+ * payload the page cannot read both become messages, so the page shows an
+ * error state instead of failing to render.
+ */
+export function readAdminLoad(result: GraphQLResult<AdminPayload> | undefined): AdminLoad {
+    const errors = result?.errors;
+    if (errors && errors.length > 0) {
+        return { view: undefined, errors: loadErrorMessages(errors) };
+    }
+    if (!result?.data) {
+        return { view: undefined, errors: [] };
+    }
+    try {
+        return { view: buildAdminView(result.data), errors: [] };
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { view: undefined, errors: [`The seat data is not readable: ${reason}`] };
+    }
 }

@@ -6,8 +6,8 @@ import SYNC_RUN_OBJECT from '@salesforce/schema/Natterbox_Sync_Run__c';
 import USER_ID from '@salesforce/user/Id';
 import { loadErrorMessages, reportSaveError } from 'c/ldsErrors';
 import { ADMIN_QUERY } from './adminQuery';
-import { buildAdminView, readLatestRun } from './adminModel';
-import type { AdminPayload, AdminView } from './adminModel';
+import { readAdminLoad } from './adminModel';
+import type { AdminLoad, AdminPayload, AdminView } from './adminModel';
 import {
     IDLE,
     POLL_INTERVAL_MS,
@@ -28,6 +28,7 @@ import type { ReloadProgress } from './reloadProgress';
  */
 export default class LicenseAdmin extends LightningElement {
     graphqlResult?: GraphQLResult<AdminPayload>;
+    load: AdminLoad = { view: undefined, errors: [] };
     reload: ReloadProgress = IDLE;
     refreshError = '';
     pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -35,11 +36,11 @@ export default class LicenseAdmin extends LightningElement {
     @wire(graphql, { query: ADMIN_QUERY })
     handleGraphql(result: GraphQLResult): void {
         this.graphqlResult = result as GraphQLResult<AdminPayload>;
-        const payload = this.graphqlResult.data;
-        if (!payload) {
+        this.load = readAdminLoad(this.graphqlResult);
+        if (!this.load.view) {
             return;
         }
-        const run = readLatestRun(payload);
+        const run = this.load.view.lastRun;
         const resumed = this.reload.phase === 'idle' ? resumeRun(run, Date.now()) : null;
         this.reload = resumed ?? observeRun(this.reload, run, Date.now());
         this.syncPolling();
@@ -50,8 +51,7 @@ export default class LicenseAdmin extends LightningElement {
     }
 
     get view(): AdminView | undefined {
-        const payload = this.graphqlResult?.data;
-        return payload && !this.hasLoadErrors ? buildAdminView(payload) : undefined;
+        return this.load.view;
     }
 
     get lastRun() {
@@ -59,8 +59,7 @@ export default class LicenseAdmin extends LightningElement {
     }
 
     get loadErrors(): string[] {
-        const errors = this.graphqlResult?.errors;
-        return errors && errors.length > 0 ? loadErrorMessages(errors) : [];
+        return this.load.errors;
     }
 
     get hasLoadErrors(): boolean {
@@ -68,7 +67,7 @@ export default class LicenseAdmin extends LightningElement {
     }
 
     get isLoading(): boolean {
-        return !this.graphqlResult?.data && !this.hasLoadErrors;
+        return !this.view && !this.hasLoadErrors;
     }
 
     get hasSubscriptions(): boolean {

@@ -303,6 +303,50 @@ describe('c-license-admin', () => {
         });
     });
 
+    describe('malformed payloads', () => {
+        it('shows an error for a negative seat count', async () => {
+            const element = await mountAdmin(withPurchased(adminPayload, 'VOICE', -1));
+
+            expect(textOf(element, '.load-error')).toContain('The seat data is not readable');
+            expect(textOf(element, '.load-error')).toContain('-1');
+            expect(query(element, '.seat-table')).toBeNull();
+        });
+
+        it('shows an error without the sync run block', async () => {
+            const payload = clone(adminPayload);
+            delete payload.uiapi.query.Natterbox_Sync_Run__c;
+            const element = await mountAdmin(payload);
+
+            expect(textOf(element, '.load-error')).toContain(
+                'The response has no Natterbox_Sync_Run__c records.'
+            );
+        });
+
+        it('reads a run with missing fields', async () => {
+            const payload = withRun(adminPayload, NEW_RUN_ID, { Status__c: 'Failed' });
+            const node = payload.uiapi.query.Natterbox_Sync_Run__c.edges[0].node;
+            delete node.Name;
+            delete node.Message__c;
+            delete node.Created_Count__c;
+            const element = await mountAdmin(payload);
+
+            expect(query(element, '.load-error')).toBeNull();
+            expect(textOf(element, '.run-name')).toBe(NEW_RUN_ID);
+            expect(textOf(element, '.run-status')).toBe('Failed');
+            expect(textOf(element, '.run-counts')).toBe('');
+        });
+
+        it('shows an empty table for zero subscriptions', async () => {
+            const payload = clone(adminPayload);
+            payload.uiapi.query.Natterbox_Subscription__c.edges = [];
+            payload.uiapi.aggregate = {};
+            const element = await mountAdmin(payload);
+
+            expect(textOf(element, '.empty')).toContain('No Natterbox subscriptions');
+            expect(textOf(element, '.run-name')).toBe('SYNC-000002');
+        });
+    });
+
     describe('reload subscriptions', () => {
         beforeEach(() => {
             jest.useFakeTimers();
