@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findObject, loadOrgSchema } from '../../scripts/org/schema/build';
@@ -34,6 +34,25 @@ describe('local org seeding', () => {
             expect(second.organizationId).toBe(organizationId);
             expect(second.store.count('User')).toBe(41);
             await second.close();
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('data file that is not a database', async () => {
+        const folder = mkdtempSync(path.join(os.tmpdir(), 'local-org-not-db-'));
+        const dataFile = path.join(folder, 'notes.txt');
+        const text = 'not an SQLite database\n'.repeat(100);
+        writeFileSync(dataFile, text);
+        try {
+            await expect(startFixtureOrg({ dataFile })).rejects.toThrow(
+                `Cannot open the data file ${dataFile}: file is not a database.`
+            );
+            await expect(startFixtureOrg({ dataFile: folder })).rejects.toThrow(
+                `Cannot open the data file ${folder}:`
+            );
+            expect(readFileSync(dataFile, 'utf8')).toBe(text);
+            expect(readdirSync(folder)).toEqual(['notes.txt']);
         } finally {
             rmSync(folder, { recursive: true, force: true });
         }

@@ -46,9 +46,7 @@ export class OrgStore implements SaveContext {
 
     constructor(schema: OrgSchema, file = ':memory:') {
         this.schema = schema;
-        this.db = new DatabaseSync(file);
-        this.db.exec('PRAGMA journal_mode = WAL');
-        this.db.exec('PRAGMA synchronous = NORMAL');
+        this.db = openDataFile(file);
         for (const object of schema.objects) {
             const columns = this.db.prepare(`PRAGMA table_info(${q(object.table)})`).all() as {
                 name: string;
@@ -465,6 +463,25 @@ export class OrgStore implements SaveContext {
     /** Closes the database. */
     close(): void {
         this.db.close();
+    }
+}
+
+/** Opens an SQLite file in WAL mode, or raises an Error that names the file and what to pass instead. */
+function openDataFile(file: string): DatabaseSync {
+    let db: DatabaseSync | undefined;
+    try {
+        db = new DatabaseSync(file);
+        db.exec('PRAGMA journal_mode = WAL');
+        db.exec('PRAGMA synchronous = NORMAL');
+        return db;
+    } catch (error) {
+        db?.close();
+        // node:sqlite errors can come from another realm (Jest), so read the message field itself.
+        const message = (error as { message?: unknown } | null)?.message;
+        const reason = typeof message === 'string' ? message : String(error);
+        throw new Error(
+            `Cannot open the data file ${file}: ${reason}. Pass a new path, or an SQLite file that the local org wrote.`
+        );
     }
 }
 
