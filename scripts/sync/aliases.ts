@@ -5,9 +5,9 @@
  * feature set), so every name goes through this table. Admins extend it with
  * `--aliases FILE` without changing code.
  */
-import { readFileSync } from 'node:fs';
 import { LICENSE_CODES, type LicenseCode } from 'c/licenseRules';
 import { InvalidOptionsError } from './errors';
+import { readTextFile } from './source';
 
 /** Built-in aliases: source name to catalogue code. Matching ignores case, spaces, `-` and `_`. */
 export const DEFAULT_ALIASES: Readonly<Record<string, LicenseCode>> = {
@@ -34,9 +34,15 @@ export const DEFAULT_ALIASES: Readonly<Record<string, LicenseCode>> = {
 /** A lookup from normalised source names to catalogue codes. */
 export type AliasTable = ReadonlyMap<string, LicenseCode>;
 
-/** Normalises a source name for matching: lower case, without whitespace, `-` or `_`. */
+/**
+ * Normalises a source name for matching: Unicode NFKC (so full-width
+ * "Ｆｒｅｅｄｏｍ" reads as "Freedom"), lower case, without whitespace, `-` or `_`.
+ */
 export function normaliseName(name: string): string {
-    return name.toLowerCase().replace(/[\s_-]+/g, '');
+    return name
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s_-]+/g, '');
 }
 
 /**
@@ -70,7 +76,14 @@ export function otherLicenseCode(sourceName: string): string {
         .replace(/[^A-Za-z0-9]+/g, '_')
         .replace(/^_+|_+$/g, '')
         .toUpperCase();
-    return `OTHER_${snake}`;
+    if (snake !== '') {
+        return `OTHER_${snake}`;
+    }
+    // A name with no Latin letter or digit ("電話") keeps a distinct code built from its code points.
+    const codePoints = [...sourceName.normalize('NFC').replace(/\s+/g, '')].map(
+        (character) => `U${(character.codePointAt(0) ?? 0).toString(16).toUpperCase()}`
+    );
+    return `OTHER_${codePoints.join('_')}`;
 }
 
 /**
@@ -79,9 +92,12 @@ export function otherLicenseCode(sourceName: string): string {
  * InvalidOptionsError when the file cannot be read or names an unknown code.
  */
 export function loadAliasFile(path: string): Record<string, LicenseCode> {
+    const text = readTextFile(path, (message) => {
+        throw new InvalidOptionsError(`The alias file ${path} ${message}.`);
+    });
     let parsed: unknown;
     try {
-        parsed = JSON.parse(readFileSync(path, 'utf8'));
+        parsed = JSON.parse(text);
     } catch (error) {
         throw new InvalidOptionsError(
             `The alias file ${path} could not be read as JSON (${(error as Error).message}). ` +
@@ -98,6 +114,7 @@ function validateAliases(path: string, parsed: unknown): Record<string, LicenseC
         );
     }
     const aliases: Record<string, LicenseCode> = {};
+    const byKey = new Map<string, string>();
     for (const [name, code] of Object.entries(parsed)) {
         if (typeof code !== 'string' || !(LICENSE_CODES as readonly string[]).includes(code)) {
             throw new InvalidOptionsError(
@@ -105,9 +122,21 @@ function validateAliases(path: string, parsed: unknown): Record<string, LicenseC
                     `Use one of: ${LICENSE_CODES.join(', ')}.`
             );
         }
-        if (normaliseName(name) === '') {
-            throw new InvalidOptionsError(`The alias file ${path} contains an empty name.`);
+        const key = normaliseName(name);
+        if (key === '' || /[\p{Cc}\p{Cf}]/u.test(name)) {
+            throw new InvalidOptionsError(
+                `The alias file ${path} contains the name ${JSON.stringify(name)}, which is empty or contains ` +
+                    'an invisible or control character. Remove it.'
+            );
         }
+        const other = byKey.get(key);
+        if (other !== undefined && aliases[other] !== code) {
+            throw new InvalidOptionsError(
+                `The alias file ${path} maps "${other}" to ${aliases[other]} and "${name}" to ${code}, but the two ` +
+                    'names match each other (matching ignores case, spaces, - and _). Keep one of them.'
+            );
+        }
+        byKey.set(key, name);
         aliases[name] = code as LicenseCode;
     }
     return aliases;

@@ -3,7 +3,7 @@
  * that every source (files and the Natterbox client) goes through. The
  * formats are described in docs/sync.md.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { InvalidSourceError, type SourceIssue } from './errors';
@@ -26,6 +26,12 @@ export const MAX_SEATS = 999_999_999;
 /** Maximum name length: the subscription record's `Name` is a Text(80) field. */
 export const MAX_NAME_LENGTH = 80;
 
+/**
+ * Largest export file the job reads: 10 MiB, about 100,000 entries, far more
+ * than an organisation buys. A larger file is most likely the wrong file.
+ */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
 const CSV_COLUMNS = ['name', 'purchased', 'provisioned'] as const;
 
 /**
@@ -33,21 +39,51 @@ const CSV_COLUMNS = ['name', 'purchased', 'provisioned'] as const;
  * everything else as JSON. Raises InvalidSourceError listing every problem.
  */
 export function readSourceFile(filePath: string): SourceSubscription[] {
-    let text: string;
-    try {
-        text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-        throw new InvalidSourceError(filePath, [
-            {
-                location: 'file',
-                message: `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path`
-            }
-        ]);
-    }
     const label = path.basename(filePath);
+    const text = readTextFile(filePath, (message) => {
+        throw new InvalidSourceError(filePath, [{ location: 'file', message }]);
+    });
     return filePath.toLowerCase().endsWith('.csv')
         ? parseCsvExport(text, label)
         : parseJsonExport(text, label);
+}
+
+/**
+ * Reads a UTF-8 text file of at most MAX_SOURCE_BYTES without its byte order
+ * mark. Calls `reject` with the problem when the file is missing, not a
+ * regular file, too large, or not UTF-8 text (a NUL byte or an invalid
+ * byte sequence, as in binary files and UTF-16 exports).
+ */
+export function readTextFile(filePath: string, reject: (message: string) => never): string {
+    let bytes: Buffer;
+    try {
+        const stats = statSync(filePath);
+        if (!stats.isFile()) {
+            reject('is not a regular file. Pass the path of a JSON or CSV export file');
+        }
+        if (stats.size > MAX_SOURCE_BYTES) {
+            reject(
+                `is ${stats.size} bytes, larger than the maximum of ${MAX_SOURCE_BYTES}. Check that it is the subscription export`
+            );
+        }
+        bytes = readFileSync(filePath);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === undefined) {
+            throw error;
+        }
+        reject(`could not be read (${code}). Check the path`);
+    }
+    let text: string;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        reject('is not UTF-8 text (it contains an invalid byte sequence). Save it as UTF-8');
+    }
+    if (text.includes('\u0000')) {
+        reject('is not a text file (it contains a NUL byte). Pass a JSON or CSV export file');
+    }
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** Parses a JSON export: `{ "subscriptions": [{ "name", "purchased", "provisioned"? }] }`. */
@@ -150,12 +186,29 @@ function validateEntry(
     return { subscription: { name, purchased, provisioned, location } };
 }
 
+/** Control, format (zero-width) and line or paragraph separator characters, which no item name contains. */
+const INVISIBLE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 function checkName(value: unknown, location: string, issues: SourceIssue[]): string | undefined {
-    if (typeof value !== 'string' || value.trim() === '') {
+    if (typeof value !== 'string') {
         issues.push({ location, message: `must be a non-empty text, got ${describe(value)}` });
         return undefined;
     }
-    const name = value.trim();
+    const invisible = INVISIBLE_CHARACTER.exec(value);
+    if (invisible !== null) {
+        const codePoint = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
+        issues.push({
+            location,
+            message: `contains the invisible or control character U+${codePoint.padStart(4, '0')} at position ${invisible.index + 1} of ${describe(value)}. Remove it`
+        });
+        return undefined;
+    }
+    // Runs of spaces, tabs and no-break spaces become one space, so "Cloud\u00A0PBX" is stored as "Cloud PBX".
+    const name = value.trim().replace(/\s+/g, ' ');
+    if (name === '') {
+        issues.push({ location, message: `must be a non-empty text, got ${describe(value)}` });
+        return undefined;
+    }
     if (name.length > MAX_NAME_LENGTH) {
         issues.push({
             location,
@@ -201,7 +254,19 @@ export function parseCsvExport(text: string, label: string): SourceSubscription[
     if (header === undefined) {
         return [];
     }
-    const columns = readHeader(header.fields, label);
+    const columns = readHeader(header.fields, header.line, label);
+    // RFC 4180 rows have as many fields as the header; a stray comma would otherwise shift or drop a value.
+    const widthIssues = body
+        .filter((row) => row.fields.length !== header.fields.length)
+        .map((row) => ({
+            location: `line ${row.line}`,
+            message:
+                `has ${row.fields.length} fields, but the header has ${header.fields.length}. ` +
+                'Quote a name that contains a comma, for example "Cloud, PBX"'
+        }));
+    if (widthIssues.length > 0) {
+        throw new InvalidSourceError(label, widthIssues);
+    }
     const entries = body.map((row) => ({
         entry: csvRowToEntry(row.fields, columns),
         location: `line ${row.line}`
@@ -209,19 +274,35 @@ export function parseCsvExport(text: string, label: string): SourceSubscription[
     return validateLocatedEntries(entries, label);
 }
 
-function readHeader(fields: string[], label: string): Map<string, number> {
+function readHeader(fields: string[], line: number, label: string): Map<string, number> {
     const columns = new Map<string, number>();
-    fields.forEach((field, index) => columns.set(field.trim().toLowerCase(), index));
+    const issues: SourceIssue[] = [];
+    fields.forEach((field, index) => {
+        const column = field.trim().toLowerCase();
+        if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
+            issues.push({
+                location: `line ${line}`,
+                message: `the header has the unknown column ${describe(field)}. The columns are ${CSV_COLUMNS.join(', ')}`
+            });
+        } else if (columns.has(column)) {
+            issues.push({
+                location: `line ${line}`,
+                message: `the header lists the column ${column} twice. Keep one`
+            });
+        }
+        columns.set(column, index);
+    });
     const missing = CSV_COLUMNS.filter(
         (column) => column !== 'provisioned' && !columns.has(column)
     );
     if (missing.length > 0) {
-        throw new InvalidSourceError(label, [
-            {
-                location: 'line 1',
-                message: `the header lacks the column(s) ${missing.join(', ')}. The first line must be name,purchased,provisioned`
-            }
-        ]);
+        issues.push({
+            location: `line ${line}`,
+            message: `the header lacks the column(s) ${missing.join(', ')}. The first line must be name,purchased,provisioned`
+        });
+    }
+    if (issues.length > 0) {
+        throw new InvalidSourceError(label, issues);
     }
     return columns;
 }

@@ -1,10 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
     buildAliasTable,
+    loadAliasFile,
     normaliseName,
     otherLicenseCode,
     resolveLicense
 } from '../../scripts/sync/aliases';
-import { InvalidSourceError } from '../../scripts/sync/errors';
+import { InvalidOptionsError, InvalidSourceError } from '../../scripts/sync/errors';
 import { mapSubscriptions } from '../../scripts/sync/mapping';
 import { planSubscriptionWrites, type SubscriptionRecord } from '../../scripts/sync/planner';
 import type { SourceSubscription } from '../../scripts/sync/source';
@@ -47,6 +51,16 @@ describe('alias table', () => {
 
     it('normalises case, spaces, hyphens and underscores', () => {
         expect(normaliseName(' Personalised-SMS_x ')).toBe('personalisedsmsx');
+    });
+
+    it('matches full-width and compatibility forms', () => {
+        expect(resolveLicense(table, 'Ｆｒｅｅｄｏｍ')).toBe('FREEDOM');
+        expect(resolveLicense(table, 'ＳＭＳ')).toBe('SMS');
+    });
+
+    it('builds distinct codes for names without Latin letters', () => {
+        expect(otherLicenseCode('電話')).toBe('OTHER_U96FB_U8A71');
+        expect(otherLicenseCode('番号')).not.toBe(otherLicenseCode('電話'));
     });
 
     it('builds OTHER_ codes in upper snake case', () => {
@@ -176,5 +190,52 @@ describe('planSubscriptionWrites', () => {
                 Provisioned__c: false
             })
         ]);
+    });
+});
+
+describe('loadAliasFile', () => {
+    const aliasFile = (content: string | Buffer) => {
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'sync-aliases-')), 'aliases.json');
+        writeFileSync(file, content);
+        return file;
+    };
+    const rejection = (file: string) => {
+        try {
+            loadAliasFile(file);
+        } catch (error) {
+            expect(error).toBeInstanceOf(InvalidOptionsError);
+            return (error as Error).message;
+        }
+        throw new Error('expected the alias file to be rejected');
+    };
+
+    it('reads a file with a byte order mark', () => {
+        expect(loadAliasFile(aliasFile('\uFEFF{"Web Phone": "FREEDOM"}'))).toEqual({
+            'Web Phone': 'FREEDOM'
+        });
+    });
+
+    it.each([
+        ['malformed JSON', '{"Web Phone": ', 'could not be read as JSON'],
+        ['an array', '["FREEDOM"]', 'must contain a JSON object'],
+        ['an unknown code', '{"Web Phone": "PHONE"}', 'which is not a license code'],
+        ['a code that is not text', '{"Web Phone": 3}', 'which is not a license code'],
+        ['an empty name', '{" - ": "FREEDOM"}', 'which is empty or contains'],
+        ['a zero-width name', '{"Web\\u200bPhone": "FREEDOM"}', 'which is empty or contains'],
+        [
+            'two matching names',
+            '{"Web Phone": "FREEDOM", "web-phone": "RECORD"}',
+            'but the two names match each other'
+        ]
+    ])('rejects %s', (_case, content, message) => {
+        expect(rejection(aliasFile(content))).toContain(message);
+    });
+
+    it('rejects a binary file', () => {
+        expect(rejection(aliasFile(Buffer.from([0, 1, 2, 3])))).toContain('contains a NUL byte');
+    });
+
+    it('rejects a missing file', () => {
+        expect(rejection('/nonexistent/aliases.json')).toContain('could not be read (ENOENT)');
     });
 });

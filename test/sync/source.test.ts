@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../../scripts/sync/csv';
 import { InvalidSourceError } from '../../scripts/sync/errors';
-import { parseCsvExport, parseJsonExport, readSourceFile } from '../../scripts/sync/source';
+import {
+    MAX_SOURCE_BYTES,
+    parseCsvExport,
+    parseJsonExport,
+    readSourceFile
+} from '../../scripts/sync/source';
+
+function writeFile(name: string, content: string | Buffer): string {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sync-source-')), name);
+    writeFileSync(file, content);
+    return file;
+}
 
 function issuesOf(action: () => unknown): string[] {
     try {
@@ -89,6 +100,24 @@ describe('parseJsonExport', () => {
         ]);
     });
 
+    it.each([
+        ['a zero-width space', 'Free\u200Bdom', 'U+200B at position 5'],
+        ['a tab', 'Free\tdom', 'U+0009 at position 5'],
+        ['a line break', 'Cloud\nPBX', 'U+000A at position 6'],
+        ['a byte order mark', '\uFEFFFreedom', 'U+FEFF at position 1'],
+        ['a right-to-left mark', 'Freedom\u200F', 'U+200F at position 8']
+    ])('rejects a name with %s', (_case, name, message) => {
+        const text = JSON.stringify({ subscriptions: [{ name, purchased: 1 }] });
+        expect(issuesOf(() => parseJsonExport(text, 'x.json'))[0]).toContain(message);
+    });
+
+    it('collapses runs of spaces in a name', () => {
+        const text = JSON.stringify({
+            subscriptions: [{ name: ' Cloud \u00A0 PBX ', purchased: 1 }]
+        });
+        expect(parseJsonExport(text, 'x.json')[0]?.name).toBe('Cloud PBX');
+    });
+
     it('rejects a name longer than the Name field', () => {
         const text = JSON.stringify({ subscriptions: [{ name: 'x'.repeat(81), purchased: 1 }] });
         expect(issuesOf(() => parseJsonExport(text, 'x.json'))[0]).toContain(
@@ -120,8 +149,39 @@ describe('parseCsvExport', () => {
         ]);
     });
 
+    it('rejects rows wider or narrower than the header', () => {
+        const issues = issuesOf(() =>
+            parseCsvExport('name,purchased\nCloud, PBX,3\nFreedom\nRecord,2\n', 'x.csv')
+        );
+        expect(issues).toEqual([
+            'line 2: has 3 fields, but the header has 2. Quote a name that contains a comma, for example "Cloud, PBX"',
+            'line 3: has 1 fields, but the header has 2. Quote a name that contains a comma, for example "Cloud, PBX"'
+        ]);
+    });
+
+    it('rejects unknown and repeated header columns', () => {
+        const issues = issuesOf(() =>
+            parseCsvExport('name,purchased,provisoned,name\nFreedom,3,no,CTI\n', 'x.csv')
+        );
+        expect(issues).toEqual([
+            'line 1: the header has the unknown column "provisoned". The columns are name, purchased, provisioned',
+            'line 1: the header lists the column name twice. Keep one'
+        ]);
+    });
+
+    it('reads CRLF line ends, quoted commas and a byte order mark', () => {
+        const subscriptions = parseCsvExport(
+            '\uFEFFname,purchased\r\n"Cloud, PBX",2\r\nFreedom,3\r\n',
+            'x.csv'
+        );
+        expect(subscriptions.map((entry) => [entry.name, entry.purchased])).toEqual([
+            ['Cloud, PBX', 2],
+            ['Freedom', 3]
+        ]);
+    });
+
     it('rejects a header without the purchased column', () => {
-        expect(issuesOf(() => parseCsvExport('name,seats\nFreedom,3\n', 'x.csv'))[0]).toContain(
+        expect(issuesOf(() => parseCsvExport('name\nFreedom\n', 'x.csv'))[0]).toContain(
             'lacks the column(s) purchased'
         );
     });
@@ -137,6 +197,37 @@ describe('readSourceFile', () => {
         );
         expect(readSourceFile(path.join(folder, 'a.CSV'))[0]?.purchased).toBe(2);
         expect(readSourceFile(path.join(folder, 'b.txt'))[0]?.purchased).toBe(4);
+    });
+
+    it('reads a JSON file with a byte order mark', () => {
+        const file = writeFile(
+            'bom.json',
+            '\uFEFF{"subscriptions":[{"name":"Freedom","purchased":3}]}'
+        );
+        expect(readSourceFile(file)[0]?.purchased).toBe(3);
+    });
+
+    it.each([
+        ['binary bytes', Buffer.from([0x7b, 0x00, 0x01, 0x7d]), 'contains a NUL byte'],
+        [
+            'invalid UTF-8',
+            Buffer.from('{"subscriptions":[{"name":"Fre\xffdom","purchased":3}]}', 'latin1'),
+            'is not UTF-8 text'
+        ],
+        ['UTF-16', Buffer.from('\uFEFF{"subscriptions":[]}', 'utf16le'), 'is not UTF-8 text']
+    ])('rejects a file of %s', (_case, bytes, message) => {
+        const issues = issuesOf(() => readSourceFile(writeFile('export.json', bytes)));
+        expect(issues).toEqual([expect.stringContaining(message)]);
+    });
+
+    it('rejects a directory', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'sync-source-'));
+        expect(issuesOf(() => readSourceFile(folder))[0]).toContain('is not a regular file');
+    });
+
+    it('rejects a file over the size limit', () => {
+        const file = writeFile('big.json', Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x20));
+        expect(issuesOf(() => readSourceFile(file))[0]).toContain('larger than the maximum');
     });
 
     it('reports a missing file', () => {
