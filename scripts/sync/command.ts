@@ -50,9 +50,14 @@ export async function runSyncCommand(
             io.stdout(`${HELP}\n`);
             return EXIT_CODES.ok;
         }
+        if (options.ignoredVariables.length > 0) {
+            logger.warn(
+                `Ignoring ${options.ignoredVariables.join(', ')}, because ${describeAuth(options)} takes precedence.`
+            );
+        }
         return await runWithOptions(options, logger, io);
     } catch (error) {
-        return reportFailure(error, options, logger, io);
+        return reportFailure(error, options, argv, logger, io);
     }
 }
 
@@ -143,9 +148,19 @@ function printResult(
     io.stdout(`${logger.redact(text)}\n`);
 }
 
+function describeAuth(options: CommandOptions): string {
+    return options.auth?.kind === 'target-org' ? '--target-org' : 'the JWT key file';
+}
+
+/**
+ * Logs the error and, under --json, prints the failed result. When the flags
+ * themselves are invalid, `options` is undefined and argv shows whether
+ * --json and --dry-run were given.
+ */
 function reportFailure(
     error: unknown,
     options: CommandOptions | undefined,
+    argv: readonly string[],
     logger: Logger,
     io: CommandIo
 ): number {
@@ -155,10 +170,11 @@ function reportFailure(
             ? error.message
             : `Unexpected error: ${(error as Error).stack ?? String(error)}`;
     logger.error(message);
-    if (options?.json) {
+    const json = options?.json ?? argv.includes('--json');
+    if (json) {
         const failed: SyncResult = {
             status: 'Failed',
-            dryRun: options.dryRun,
+            dryRun: options?.dryRun ?? argv.includes('--dry-run'),
             subscriptions: [],
             unmapped: [],
             changes: { created: 0, updated: 0, unchanged: 0 },

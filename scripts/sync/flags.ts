@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { LicenseCode } from 'c/licenseRules';
+import { baseUrlProblem } from '../natterbox/client';
 import { loadAliasFile } from './aliases';
 import { InvalidOptionsError } from './errors';
 import { readPrivateKey, type OrgAuth } from './salesforce/connect';
@@ -51,6 +52,8 @@ export interface CommandOptions {
     help: boolean;
     /** Undefined: run on the embedded local org. */
     auth: OrgAuth | undefined;
+    /** Auth environment variables that the chosen auth method overrides. */
+    ignoredVariables: string[];
     apiVersion: string;
     /** Undefined: the shipped sample export. */
     source: SourceSpec | undefined;
@@ -66,37 +69,50 @@ export interface CommandOptions {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Longest --poll-interval: a day. Longer waits overflow Node's timer and would fire at once. */
+const MAX_POLL_INTERVAL_SECONDS = 86_400;
+
+const FLAG_DEFINITIONS = {
+    'target-org': { type: 'string' },
+    'api-version': { type: 'string', default: '64.0' },
+    'client-id': { type: 'string' },
+    username: { type: 'string' },
+    'jwt-key-file': { type: 'string' },
+    'instance-url': { type: 'string' },
+    audience: { type: 'string' },
+    source: { type: 'string' },
+    aliases: { type: 'string' },
+    'allow-empty': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'release-inactive': { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    'poll-interval': { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false }
+} as const;
+
 /** Parses argv and env; raises InvalidOptionsError with the fix for bad flags. */
 export function parseCommandOptions(argv: readonly string[], env: Env): CommandOptions {
-    let values;
+    let parsed;
     try {
-        values = parseArgs({
+        parsed = parseArgs({
             args: [...argv],
             allowPositionals: false,
-            options: {
-                'target-org': { type: 'string' },
-                'api-version': { type: 'string', default: '64.0' },
-                'client-id': { type: 'string' },
-                username: { type: 'string' },
-                'jwt-key-file': { type: 'string' },
-                'instance-url': { type: 'string' },
-                audience: { type: 'string' },
-                source: { type: 'string' },
-                aliases: { type: 'string' },
-                'allow-empty': { type: 'boolean', default: false },
-                'dry-run': { type: 'boolean', default: false },
-                'release-inactive': { type: 'boolean', default: false },
-                watch: { type: 'boolean', default: false },
-                'poll-interval': { type: 'string', default: '10' },
-                json: { type: 'boolean', default: false },
-                verbose: { type: 'boolean', default: false },
-                help: { type: 'boolean', default: false }
-            }
-        }).values;
+            tokens: true,
+            options: FLAG_DEFINITIONS
+        });
     } catch (error) {
         throw new InvalidOptionsError(
             `${(error as Error).message}. Run with --help to list the flags.`
         );
+    }
+    checkFlagTokens(parsed.tokens);
+
+    const values = parsed.values;
+    if (values.help) {
+        // --help prints the flags whatever else is given or set in the environment.
+        return { ...HELP_ONLY_OPTIONS };
     }
     const apiVersion = values['api-version'] ?? '64.0';
     if (!/^\d{2,3}\.0$/.test(apiVersion)) {
@@ -104,86 +120,207 @@ export function parseCommandOptions(argv: readonly string[], env: Env): CommandO
             `--api-version ${apiVersion} is invalid. Write it like 64.0.`
         );
     }
+
     const pollIntervalSeconds = Number(values['poll-interval']);
-    if (!Number.isFinite(pollIntervalSeconds) || pollIntervalSeconds <= 0) {
+    if (
+        !Number.isFinite(pollIntervalSeconds) ||
+        pollIntervalSeconds <= 0 ||
+        pollIntervalSeconds > MAX_POLL_INTERVAL_SECONDS
+    ) {
         throw new InvalidOptionsError(
-            `--poll-interval ${values['poll-interval']} is invalid. Give a number of seconds above 0.`
+            `--poll-interval ${values['poll-interval']} is invalid. Give a number of seconds above 0 and at most ${MAX_POLL_INTERVAL_SECONDS}.`
         );
     }
+
+    const watch = values.watch ?? false;
+    const dryRun = values['dry-run'] ?? false;
+    if (watch && dryRun) {
+        throw new InvalidOptionsError(
+            "--dry-run cannot be combined with --watch: under --watch each request's Dry_Run__c " +
+                'decides whether it writes. Drop --dry-run, or run once without --watch.'
+        );
+    }
+
+    const { auth, ignored } = resolveAuth(values, env);
+    const source = resolveSource(values.source, env);
+    if (auth !== undefined && source === undefined) {
+        // The shipped sample export contains made-up seat counts, so it is only synced into the embedded local org.
+        throw new InvalidOptionsError(
+            'An org is given but no --source, so there is nothing to sync. Pass --source natterbox or --source FILE.'
+        );
+    }
+
     return {
-        help: values.help ?? false,
-        auth: resolveAuth(values, env),
+        help: false,
+        auth,
+        ignoredVariables: ignored,
         apiVersion,
-        source: resolveSource(values.source, env),
-        extraAliases: values.aliases ? loadAliasFile(values.aliases) : {},
+        source,
+        extraAliases: values.aliases !== undefined ? loadAliasFile(values.aliases) : {},
         allowEmpty: values['allow-empty'] ?? false,
-        dryRun: values['dry-run'] ?? false,
+        dryRun,
         releaseInactive: values['release-inactive'] ?? false,
-        watch: values.watch ?? false,
+        watch,
         pollIntervalSeconds,
         json: values.json ?? false,
         verbose: values.verbose ?? false
     };
 }
 
+const HELP_ONLY_OPTIONS: CommandOptions = {
+    help: true,
+    auth: undefined,
+    ignoredVariables: [],
+    apiVersion: '64.0',
+    source: undefined,
+    extraAliases: {},
+    allowEmpty: false,
+    dryRun: false,
+    releaseInactive: false,
+    watch: false,
+    pollIntervalSeconds: 10,
+    json: false,
+    verbose: false
+};
+
+type FlagToken = { kind: string; name?: string; rawName?: string; value?: string | undefined };
+
+/**
+ * Rejects a flag given twice (parseArgs would keep only the last value) and
+ * a text flag with an empty value (`--source ""` would otherwise mean "no source").
+ */
+function checkFlagTokens(tokens: readonly FlagToken[]): void {
+    const seen = new Set<string>();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || token.name === undefined) {
+            continue;
+        }
+        if (seen.has(token.name)) {
+            throw new InvalidOptionsError(
+                `${token.rawName ?? token.name} is given more than once. Give it once.`
+            );
+        }
+        seen.add(token.name);
+        if (token.value !== undefined && token.value.trim() === '') {
+            throw new InvalidOptionsError(
+                `${token.rawName ?? token.name} has an empty value. Give a value, or leave the flag out.`
+            );
+        }
+    }
+}
+
+/** Flags that choose or sign in to an org other than through --target-org. */
+const ORG_FLAGS = ['client-id', 'username', 'jwt-key-file', 'instance-url', 'audience'] as const;
+
+/** Environment variables of the access token and JWT runs, in the order of docs/sync.md. */
+const AUTH_VARIABLES = {
+    jwt: ['SF_JWT_KEY_FILE'],
+    'access-token': ['SF_ACCESS_TOKEN', 'SF_INSTANCE_URL']
+} as const;
+
+/**
+ * Chooses the auth method: --target-org, then a JWT key file, then an access
+ * token. Flags of two methods, or flags that pick no method, raise
+ * InvalidOptionsError. Environment variables of a lower method are ignored
+ * and named in `ignored`, so the command can warn about them.
+ */
 function resolveAuth(
     values: Record<string, string | boolean | undefined>,
     env: Env
-): OrgAuth | undefined {
+): { auth: OrgAuth | undefined; ignored: string[] } {
     const text = (name: string) => {
         const value = values[name];
         return typeof value === 'string' && value !== '' ? value : undefined;
     };
+    const setVariables = (names: readonly string[]) => names.filter((name) => env[name]);
     const targetOrg = text('target-org');
     if (targetOrg) {
-        return { kind: 'target-org', aliasOrUsername: targetOrg };
+        const mixed = ORG_FLAGS.filter((name) => text(name) !== undefined);
+        if (mixed.length > 0) {
+            throw new InvalidOptionsError(
+                `--target-org cannot be combined with ${mixed.map((name) => `--${name}`).join(', ')}, ` +
+                    "because the Salesforce CLI's stored auth already sets the org. Give one of them."
+            );
+        }
+        return {
+            auth: { kind: 'target-org', aliasOrUsername: targetOrg },
+            ignored: setVariables([...AUTH_VARIABLES.jwt, ...AUTH_VARIABLES['access-token']])
+        };
     }
     const keyFile = text('jwt-key-file') ?? env.SF_JWT_KEY_FILE;
     if (keyFile) {
-        const clientId = text('client-id') ?? env.SF_CLIENT_ID;
-        const username = text('username') ?? env.SF_USERNAME;
-        const loginUrl = text('instance-url') ?? env.SF_LOGIN_URL;
-        const missing = [
-            clientId ? undefined : '--client-id (or SF_CLIENT_ID)',
-            username ? undefined : '--username (or SF_USERNAME)',
-            loginUrl ? undefined : '--instance-url (or SF_LOGIN_URL)'
-        ].filter((name) => name !== undefined);
-        if (missing.length > 0 || !clientId || !username || !loginUrl) {
-            throw new InvalidOptionsError(
-                `The JWT bearer flow needs ${missing.join(', ')} besides the key file.`
-            );
-        }
         return {
-            kind: 'jwt',
-            clientId,
-            username,
-            loginUrl,
-            privateKey: readPrivateKey(keyFile),
-            ...(text('audience') ? { audience: text('audience') } : {})
+            auth: resolveJwt(keyFile, text, env),
+            ignored: setVariables(AUTH_VARIABLES['access-token'])
         };
+    }
+    const jwtOnly = ['username', 'audience'].filter((name) => text(name) !== undefined);
+    if (jwtOnly.length > 0) {
+        throw new InvalidOptionsError(
+            `${jwtOnly.map((name) => `--${name}`).join(' and ')} apply only to the JWT bearer flow. ` +
+                'Add --jwt-key-file (or SF_JWT_KEY_FILE), or leave them out.'
+        );
     }
     const instanceUrl = text('instance-url') ?? env.SF_INSTANCE_URL;
     const accessToken = env.SF_ACCESS_TOKEN;
-    if (accessToken || env.SF_INSTANCE_URL) {
+    if (accessToken || instanceUrl) {
         if (!instanceUrl || !accessToken) {
             throw new InvalidOptionsError(
-                'An access token run needs both SF_INSTANCE_URL and SF_ACCESS_TOKEN, and one of them is missing.'
+                'An access token run needs both SF_INSTANCE_URL (or --instance-url) and SF_ACCESS_TOKEN, and one of them is missing.'
             );
         }
         return {
-            kind: 'access-token',
-            instanceUrl,
-            accessToken,
-            refreshToken: env.SF_REFRESH_TOKEN || undefined,
-            clientId: text('client-id') ?? (env.SF_CLIENT_ID || undefined),
-            clientSecret: env.SF_CLIENT_SECRET || undefined
+            auth: {
+                kind: 'access-token',
+                instanceUrl,
+                accessToken,
+                refreshToken: env.SF_REFRESH_TOKEN || undefined,
+                clientId: text('client-id') ?? (env.SF_CLIENT_ID || undefined),
+                clientSecret: env.SF_CLIENT_SECRET || undefined
+            },
+            ignored: []
         };
     }
-    return undefined;
+    if (text('client-id') !== undefined) {
+        throw new InvalidOptionsError(
+            '--client-id selects no org by itself. Add --jwt-key-file for the JWT bearer flow, or ' +
+                'SF_INSTANCE_URL and SF_ACCESS_TOKEN for an access token run.'
+        );
+    }
+    return { auth: undefined, ignored: [] };
+}
+
+function resolveJwt(
+    keyFile: string,
+    text: (name: string) => string | undefined,
+    env: Env
+): OrgAuth {
+    const clientId = text('client-id') ?? env.SF_CLIENT_ID;
+    const username = text('username') ?? env.SF_USERNAME;
+    const loginUrl = text('instance-url') ?? env.SF_LOGIN_URL;
+    const missing = [
+        clientId ? undefined : '--client-id (or SF_CLIENT_ID)',
+        username ? undefined : '--username (or SF_USERNAME)',
+        loginUrl ? undefined : '--instance-url (or SF_LOGIN_URL)'
+    ].filter((name) => name !== undefined);
+    if (missing.length > 0 || !clientId || !username || !loginUrl) {
+        throw new InvalidOptionsError(
+            `The JWT bearer flow needs ${missing.join(', ')} besides the key file.`
+        );
+    }
+    const audience = text('audience');
+    return {
+        kind: 'jwt',
+        clientId,
+        username,
+        loginUrl,
+        privateKey: readPrivateKey(keyFile),
+        ...(audience ? { audience } : {})
+    };
 }
 
 function resolveSource(source: string | undefined, env: Env): SourceSpec | undefined {
-    if (source === undefined || source === '') {
+    if (source === undefined) {
         return undefined;
     }
     if (source !== 'natterbox') {
@@ -196,6 +333,10 @@ function resolveSource(source: string | undefined, env: Env): SourceSpec | undef
         throw new InvalidOptionsError(
             `--source natterbox needs the environment variable(s) ${missing.join(', ')}.`
         );
+    }
+    const problem = baseUrlProblem(env.NATTERBOX_BASE_URL as string);
+    if (problem !== undefined) {
+        throw new InvalidOptionsError(`NATTERBOX_BASE_URL ${problem}.`);
     }
     return {
         kind: 'natterbox',

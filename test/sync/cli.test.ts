@@ -3,41 +3,22 @@
  * child process against a local org in this process, to check exit codes,
  * that bad input writes nothing, and that secrets never reach the output.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LocalOrg } from '../../scripts/org/org';
 import { startFakeNatterbox, type FakeNatterbox } from '../../scripts/natterbox/fakeServer';
-import { exportOf, orgEnv, ROOT, seedHolders, startTestOrg, writeSource } from './helpers';
-
-const CLI = path.join(ROOT, 'dist/sync.js');
-
-interface ChildRun {
-    exitCode: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<ChildRun> {
-    return runNode([CLI, ...args], env);
-}
-
-function runNode(args: string[], env: Record<string, string>): Promise<ChildRun> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, args, {
-            cwd: ROOT,
-            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    });
-}
+import {
+    CLI,
+    exportOf,
+    orgEnv,
+    ROOT,
+    runCli,
+    runNode,
+    seedHolders,
+    startTestOrg,
+    writeSource
+} from './helpers';
 
 function writesIn(org: LocalOrg, from: number): string[] {
     return org.requestLog

@@ -5,6 +5,7 @@
  */
 // Must come first: jsforce's undici needs Node's own Symbol.dispose inside Jest's vm context.
 import '../org/nativeDispose';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,38 @@ import type { SyncResult } from '../../scripts/sync/result';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SAMPLE_JSON = path.join(ROOT, 'samples/natterbox-subscriptions.json');
+
+/** The built CLI; `npm run build:node` writes it. */
+export const CLI = path.join(ROOT, 'dist/sync.js');
+
+/** Output of one child process. */
+export interface ChildRun {
+    exitCode: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the built CLI as a child process with only PATH, HOME and `env` set. */
+export function runCli(args: string[], env: Record<string, string>): Promise<ChildRun> {
+    return runNode([CLI, ...args], env);
+}
+
+/** Runs Node with `args` in the project root and collects its output. */
+export function runNode(args: string[], env: Record<string, string>): Promise<ChildRun> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, args, {
+            cwd: ROOT,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+    });
+}
 
 /** Starts an empty local org (base records only). */
 export function startTestOrg(): Promise<LocalOrg> {
@@ -62,7 +95,9 @@ export function seedHolders(
 export function writeSource(content: unknown, fileName = 'export.json'): string {
     const folder = mkdtempSync(path.join(tmpdir(), 'sync-test-'));
     const file = path.join(folder, fileName);
-    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    const data =
+        typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content);
+    writeFileSync(file, data);
     return file;
 }
 
