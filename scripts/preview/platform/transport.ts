@@ -60,7 +60,7 @@ export async function callDataApi(method: string, path: string, body?: unknown):
         body: body === undefined ? undefined : JSON.stringify(body)
     });
     const text = await response.text();
-    const parsed: unknown = text === '' ? null : JSON.parse(text);
+    const parsed = parseBody(text, response.ok);
     if (!response.ok) {
         const error: FetchResponseError = {
             status: response.status,
@@ -72,4 +72,24 @@ export async function callDataApi(method: string, path: string, body?: unknown):
         throw error;
     }
     return parsed;
+}
+
+/**
+ * Parses a response body as JSON. An error body that is not JSON, such as
+ * the plain-text 502 that the preview server sends when the org is down, becomes
+ * `{ message }` so that components show its text. A success body that is
+ * not JSON still throws, because no caller could read it.
+ */
+function parseBody(text: string, ok: boolean): unknown {
+    if (text === '') {
+        return null;
+    }
+    try {
+        return JSON.parse(text) as unknown;
+    } catch (error) {
+        if (ok) {
+            throw error;
+        }
+        return { message: text };
+    }
 }
