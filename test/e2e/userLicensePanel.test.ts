@@ -86,6 +86,8 @@ describe('user license panel in the browser', () => {
         await page.waitForLoadState('networkidle');
 
         expect(countRecordWrites(requestsSince(session.org, beforeSave))).toBe(1);
+        // The panel reads the seats again before the write and refreshes after it.
+        expect(countGraphQl(requestsSince(session.org, beforeSave))).toBe(2);
         const stored = await readLicenseRecord(userId);
         expect(stored?.Freedom__c).toBe(true);
         expect(stored?.CTI__c).toBe(true);
@@ -100,12 +102,8 @@ describe('user license panel in the browser', () => {
         await page.close();
     });
 
-    // NOTE: this covers users who open the page one after the other. Two
-    // pages loaded before either saves can both take the last seat, because
-    // nothing checks seats on save (see docs/preview.md, Known limits).
-    it('last seat blocks the next user', async () => {
-        const firstUser = createUser(session.org, 'SeatFirst');
-        const secondUser = createUser(session.org, 'SeatSecond');
+    /** Sets Voice's purchased seats to one more than its holders, and returns that number. */
+    async function leaveOneVoiceSeat(): Promise<number> {
         const held = await session.conn.query(
             'SELECT COUNT() FROM Natterbox_User_License__c WHERE Voice__c = true'
         );
@@ -113,10 +111,16 @@ describe('user license panel in the browser', () => {
             "SELECT Id FROM Natterbox_Subscription__c WHERE License_Code__c = 'VOICE'"
         );
         const voiceId = subscription.records[0]?.Id ?? '';
-        // One seat left: purchased is one more than the current holders.
         await session.conn
             .sobject('Natterbox_Subscription__c')
             .update({ Id: voiceId, Purchased_Seats__c: held.totalSize + 1 });
+        return held.totalSize + 1;
+    }
+
+    it('last seat blocks the next user', async () => {
+        const firstUser = createUser(session.org, 'SeatFirst');
+        const secondUser = createUser(session.org, 'SeatSecond');
+        const purchased = await leaveOneVoiceSeat();
 
         const first = await openUser(firstUser);
         await toggleLicense(first.page, 'VOICE');
@@ -133,7 +137,7 @@ describe('user license panel in the browser', () => {
         expect(await voice.isDisabled()).toBe(true);
         expect(await voice.isChecked()).toBe(false);
         expect(await licenseItem(second.page, 'VOICE').locator('.seats').innerText()).toContain(
-            `${held.totalSize + 1} of ${held.totalSize + 1} assigned`
+            `${purchased} of ${purchased} assigned`
         );
         // Playwright clicks a disabled control only when forced; the forced click lands as a user's would.
         await licenseItem(second.page, 'VOICE').locator('label').first().click({ force: true });
@@ -144,5 +148,86 @@ describe('user license panel in the browser', () => {
         expect(second.errors).toEqual([]);
         await first.page.close();
         await second.page.close();
+    });
+
+    it('second open panel loses the last seat', async () => {
+        const firstUser = createUser(session.org, 'RaceFirst');
+        const secondUser = createUser(session.org, 'RaceSecond');
+        const purchased = await leaveOneVoiceSeat();
+
+        // Both panels load while one seat is still free.
+        const first = await openUser(firstUser);
+        const second = await openUser(secondUser);
+        await toggleLicense(first.page, 'VOICE');
+        await toggleLicense(second.page, 'VOICE');
+
+        await saveChanges(first.page);
+        await first.page
+            .locator('.preview-toasts .slds-notify_toast[data-variant="success"]')
+            .waitFor();
+        const beforeSecondSave = session.org.requestLog.length;
+        await saveChanges(second.page);
+        const saveError = second.page.locator(`${panel} .save-error`);
+        await saveError.waitFor();
+
+        expect(await saveError.innerText()).toContain(
+            `Voice needs ${purchased + 1} seats but only ${purchased} seats are purchased.`
+        );
+        expect(countRecordWrites(requestsSince(session.org, beforeSecondSave))).toBe(0);
+        expect((await readLicenseRecord(firstUser))?.Voice__c).toBe(true);
+        expect(await readLicenseRecord(secondUser)).toBeUndefined();
+        expect(await licenseItem(second.page, 'VOICE').locator('.seats').innerText()).toContain(
+            `${purchased} of ${purchased} assigned`
+        );
+        expect(first.errors).toEqual([]);
+        expect(second.errors).toEqual([]);
+        await first.page.close();
+        await second.page.close();
+    });
+
+    it('lost connection saves nothing', async () => {
+        const userId = createUser(session.org, 'Offline');
+        const { page, errors } = await openUser(userId);
+        await page.waitForLoadState('networkidle');
+        // The browser drops the record write as a lost network would; the
+        // GraphQL requests around it still go through.
+        await page.route('**/ui-api/records**', (route) => route.abort('internetdisconnected'));
+
+        await toggleLicense(page, 'FREEDOM');
+        await saveChanges(page);
+        const saveError = page.locator(`${panel} .save-error`);
+        await saveError.waitFor();
+
+        expect(await saveError.innerText()).toContain('Salesforce could not be reached');
+        expect(await readLicenseRecord(userId)).toBeUndefined();
+        expect(await licenseSwitch(page, 'FREEDOM').isChecked()).toBe(true);
+        expect(await page.locator(`${panel} .preview`).count()).toBe(1);
+        expect(await page.locator('.preview-toasts .slds-notify_toast').count()).toBe(0);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('shows a plain-text gateway error', async () => {
+        const userId = createUser(session.org, 'Gateway');
+        const { page, errors } = await openUser(userId);
+        await page.waitForLoadState('networkidle');
+        // The preview server sends a plain-text 502 when the org is down.
+        await page.route('**/ui-api/records**', (route) =>
+            route.fulfill({
+                status: 502,
+                contentType: 'text/plain',
+                body: 'The local org at http://127.0.0.1:1 did not answer: connect ECONNREFUSED'
+            })
+        );
+
+        await toggleLicense(page, 'FREEDOM');
+        await saveChanges(page);
+        const saveError = page.locator(`${panel} .save-error`);
+        await saveError.waitFor();
+
+        expect(await saveError.innerText()).toContain('did not answer: connect ECONNREFUSED');
+        expect(await readLicenseRecord(userId)).toBeUndefined();
+        expect(errors).toEqual([]);
+        await page.close();
     });
 });
