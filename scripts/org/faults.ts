@@ -61,6 +61,41 @@ export interface ActiveFault {
     recordIndexes?: number[];
 }
 
+/**
+ * Checks the JSON types of a fault description, which the control route
+ * receives from another process, so a wrong type is INVALID_FAULT and not
+ * a crash inside the injector.
+ */
+function checkFaultShape(spec: unknown): asserts spec is FaultSpec {
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+        throw new InvalidFaultError(
+            `A fault must be an object such as { "kind": "latency" }, got ${JSON.stringify(spec)}.`
+        );
+    }
+    const { method, path, latencyMs, recordIndexes } = spec as Record<string, unknown>;
+    if (method !== undefined && typeof method !== 'string') {
+        throw new InvalidFaultError(
+            `Fault method must be a string, got ${JSON.stringify(method)}.`
+        );
+    }
+    if (path !== undefined && typeof path !== 'string' && !(path instanceof RegExp)) {
+        throw new InvalidFaultError(`Fault path must be a string, got ${JSON.stringify(path)}.`);
+    }
+    if (latencyMs !== undefined && !(typeof latencyMs === 'number' && latencyMs >= 0)) {
+        throw new InvalidFaultError(
+            `Fault latencyMs must be a non-negative number, got ${JSON.stringify(latencyMs)}.`
+        );
+    }
+    const isIndexList =
+        Array.isArray(recordIndexes) &&
+        recordIndexes.every((index) => Number.isInteger(index) && (index as number) >= 0);
+    if (recordIndexes !== undefined && !isIndexList) {
+        throw new InvalidFaultError(
+            `Fault recordIndexes must be a list of non-negative integers, got ${JSON.stringify(recordIndexes)}.`
+        );
+    }
+}
+
 /** Raised when a fault description is not valid. */
 export class InvalidFaultError extends Error {
     constructor(message: string) {
@@ -76,6 +111,7 @@ export class FaultInjector {
 
     /** Arms a fault and returns its ID. */
     add(spec: FaultSpec): number {
+        checkFaultShape(spec);
         if (!FAULT_KINDS.includes(spec.kind)) {
             throw new InvalidFaultError(
                 `Unknown fault kind ${JSON.stringify(spec.kind)}; use one of ${FAULT_KINDS.join(', ')}.`
@@ -106,6 +142,17 @@ export class FaultInjector {
         };
         this.active.push(fault);
         return fault.id;
+    }
+
+    /** Adds several faults: all of them, or none when one is invalid. */
+    addAll(specs: FaultSpec[]): number[] {
+        const before = this.active.length;
+        try {
+            return specs.map((spec) => this.add(spec));
+        } catch (error) {
+            this.active.length = before;
+            throw error;
+        }
     }
 
     /** Disarms every fault. */

@@ -129,6 +129,28 @@ describe('local org fault injection', () => {
         expect(org.requestLog[0]?.fault).toBe('latency');
     });
 
+    test.each([
+        ['null', null],
+        ['a null in a list', [{ kind: 'latency' }, null]],
+        ['a numeric method', { kind: 'latency', method: 7 }],
+        ['an object path', { kind: 'latency', path: {} }],
+        ['a text latency', { kind: 'latency', latencyMs: 'slow' }],
+        ['negative record indexes', { kind: 'lockRow', recordIndexes: [-1] }]
+    ])('control route rejects %s', async (_name, body) => {
+        const response = await fetch(`${org.instanceUrl}/__local/faults`, {
+            method: 'POST',
+            headers: {
+                Authorization: `Bearer ${org.accessToken}`,
+                'Content-Type': 'application/json'
+            },
+            body: JSON.stringify(body)
+        });
+        expect(response.status).toBe(400);
+        const [error] = (await response.json()) as { errorCode: string }[];
+        expect(error?.errorCode).toBe('INVALID_FAULT');
+        expect(org.faults.list()).toEqual([]);
+    });
+
     test('faults over the control route', async () => {
         const headers = {
             Authorization: `Bearer ${org.accessToken}`,

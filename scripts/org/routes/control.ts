@@ -10,7 +10,7 @@ import type { OrgRuntime, RestReply } from '../http/types';
 function faults(org: OrgRuntime, method: string, body: unknown): RestReply {
     if (method === 'POST') {
         const specs = (Array.isArray(body) ? body : [body]) as FaultSpec[];
-        return { status: 201, body: { ids: specs.map((spec) => org.faults.add(spec)) } };
+        return { status: 201, body: { ids: org.faults.addAll(specs) } };
     }
     if (method === 'DELETE') {
         org.faults.clear();
