@@ -168,8 +168,13 @@ function reportFailure(
     const message =
         error instanceof SyncError
             ? error.message
-            : `Unexpected error: ${(error as Error).stack ?? String(error)}`;
-    logger.error(message);
+            : `Unexpected error: ${(error as Error).message ?? String(error)}`;
+    // The stack goes to the log for whoever debugs it; the JSON result carries only the message.
+    logger.error(
+        error instanceof SyncError
+            ? message
+            : `Unexpected error: ${(error as Error).stack ?? String(error)}`
+    );
     const json = options?.json ?? argv.includes('--json');
     if (json) {
         const failed: SyncResult = {

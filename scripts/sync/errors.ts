@@ -81,12 +81,18 @@ export class ApiLimitExceededError extends SyncError {
     }
 }
 
-/** Raised when the org rejects the session and no way to refresh it is configured. */
+/**
+ * Raised when the org rejects the session and it cannot be renewed: no
+ * refresh is configured, or the refresh itself failed (`refreshFailure`).
+ */
 export class SessionExpiredError extends SyncError {
-    constructor() {
+    constructor(refreshFailure?: string) {
         super(
-            'The org rejected the access token (INVALID_SESSION_ID). Get a new token, or ' +
-                'authenticate with --target-org or JWT so the job can refresh the session itself.',
+            refreshFailure === undefined
+                ? 'The org rejected the access token (INVALID_SESSION_ID). Get a new token, or ' +
+                      'authenticate with --target-org or JWT so the job can refresh the session itself.'
+                : `The org rejected the access token (INVALID_SESSION_ID), and the session could not be refreshed: ${refreshFailure}. ` +
+                      'Check SF_REFRESH_TOKEN, SF_CLIENT_ID and SF_CLIENT_SECRET, or the JWT settings.',
             EXIT_CODES.failed
         );
     }

@@ -153,6 +153,23 @@ describe('sync under faults of the org', () => {
         expect((await readSubscriptions(org)).size).toBe(0);
     });
 
+    it('stops with exit 1 when the refresh is rejected', async () => {
+        org.faults.add({ kind: 'expiredSession', method: 'GET', path: '/query', count: 1 });
+        const env = orgEnv(org, {
+            SF_REFRESH_TOKEN: 'revoked-refresh-token',
+            SF_CLIENT_ID: 'local-sync'
+        });
+        const run = await runSync(org, ['--source', source], env);
+
+        expect(run.exitCode).toBe(1);
+        expect(run.result.errors).toEqual([
+            expect.stringContaining('the session could not be refreshed')
+        ]);
+        expect(run.result.errors[0]).not.toContain('Unexpected error');
+        expect(run.result.errors[0]).not.toContain('    at ');
+        expect((await readSubscriptions(org)).size).toBe(0);
+    });
+
     it('stops cleanly on REQUEST_LIMIT_EXCEEDED without retrying', async () => {
         org.faults.add({ kind: 'requestLimitExceeded', count: 100 });
         const run = await runSync(org, ['--source', source]);

@@ -60,10 +60,20 @@ export function isTransientError(error: unknown, allowNetworkErrors: boolean): b
 }
 
 /**
+ * The message jsforce 3.10 raises when its refresh function fails
+ * (lib/session-refresh-delegate.js), with the refresh error after the colon.
+ */
+const REFRESH_FAILURE = /^Unable to refresh session due to: ([\s\S]*)$/;
+
+/**
  * Raises the job's error for failures that no retry can fix: the API limit
  * and an expired session that could not be refreshed. Returns otherwise.
  */
 export function raiseIfFatal(error: unknown): void {
+    const refreshFailure = REFRESH_FAILURE.exec(error instanceof Error ? error.message : '');
+    if (refreshFailure !== null) {
+        throw new SessionExpiredError(refreshFailure[1]);
+    }
     const code = errorCodeOf(error);
     if (code === 'REQUEST_LIMIT_EXCEEDED') {
         throw new ApiLimitExceededError((error as Error).message);
