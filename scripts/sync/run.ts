@@ -303,7 +303,8 @@ function syncRunFields(
         Unchanged_Count__c: result.changes.unchanged,
         Api_Calls__c: apiCalls,
         Source__c: source.label.slice(0, 255),
-        Message__c: describeRun(result).slice(0, MAX_MESSAGE_LENGTH)
+        // The message is stored in the org, so it goes through the same secret filter as the log.
+        Message__c: context.logger.redact(describeRun(result)).slice(0, MAX_MESSAGE_LENGTH)
     };
 }
 

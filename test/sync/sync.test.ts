@@ -2,6 +2,7 @@ import type { LocalOrg } from '../../scripts/org/org';
 import {
     connect,
     exportOf,
+    orgEnv,
     readSubscriptions,
     readSyncRuns,
     runSync,
@@ -249,5 +250,22 @@ describe('sync against the local org', () => {
             Purchased_Seats__c: 30,
             Source_Name__c: 'Web Phone'
         });
+    });
+
+    it('redacts secrets in the run message', async () => {
+        // A secret can reach the message through any text the run reports, here an item name.
+        const secret = 'client-secret-5d1e9a';
+        const env = orgEnv(org, { SF_CLIENT_SECRET: secret });
+        const run = await runSync(
+            org,
+            ['--source', writeSource(exportOf({ ...BASE, [`Numbers ${secret}`]: 1 }))],
+            env
+        );
+        const [record] = await readSyncRuns(org);
+
+        expect(run.exitCode).toBe(0);
+        expect(run.stdout).not.toContain(secret);
+        expect(String(record?.Message__c)).toContain('Numbers [redacted]');
+        expect(String(record?.Message__c)).not.toContain(secret);
     });
 });
