@@ -42,9 +42,10 @@ export class NatterboxUnavailableError extends Error {
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
- * Checks a Natterbox base URL: an absolute http or https URL with no user
- * name, password, query or fragment, because the client appends paths to it
- * and logs it. Returns the problem, or undefined when the URL is usable.
+ * Checks a base URL (Natterbox's, or an org's instance or login URL): an
+ * absolute http or https URL with no user name, password, query or
+ * fragment, because clients append paths to it and the job logs it.
+ * Returns the problem, or undefined when the URL is usable.
  */
 export function baseUrlProblem(baseUrl: string): string | undefined {
     let url: URL;
@@ -57,7 +58,7 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
         return `uses ${url.protocol.replace(/:$/, '')}, but only http and https are supported`;
     }
     if (url.username !== '' || url.password !== '') {
-        return 'contains a user name or password. Pass the credentials in NATTERBOX_CLIENT_ID and NATTERBOX_CLIENT_SECRET instead';
+        return 'contains a user name or password. Remove them from the URL and pass credentials in their own settings';
     }
     if (url.search !== '' || url.hash !== '') {
         return 'contains a query string or fragment. Give only the scheme, host, port and base path';

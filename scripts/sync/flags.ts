@@ -233,6 +233,9 @@ function resolveAuth(
         return typeof value === 'string' && value !== '' ? value : undefined;
     };
     const setVariables = (names: readonly string[]) => names.filter((name) => env[name]);
+    checkOrgUrl('--instance-url', text('instance-url'));
+    checkOrgUrl('SF_INSTANCE_URL', env.SF_INSTANCE_URL);
+    checkOrgUrl('SF_LOGIN_URL', env.SF_LOGIN_URL);
     const targetOrg = text('target-org');
     if (targetOrg) {
         const mixed = ORG_FLAGS.filter((name) => text(name) !== undefined);
@@ -288,6 +291,13 @@ function resolveAuth(
         );
     }
     return { auth: undefined, ignored: [] };
+}
+
+function checkOrgUrl(name: string, url: string | undefined): void {
+    const problem = url === undefined || url === '' ? undefined : baseUrlProblem(url);
+    if (problem !== undefined) {
+        throw new InvalidOptionsError(`${name} ${problem}.`);
+    }
 }
 
 function resolveJwt(

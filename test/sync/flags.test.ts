@@ -113,6 +113,16 @@ describe('parseCommandOptions', () => {
         expect(text).not.toContain('hunter22');
     });
 
+    it.each([
+        ['SF_INSTANCE_URL', { ...ORG_ENV, SF_INSTANCE_URL: 'http://ops:hunter22@127.0.0.1:9' }, []],
+        ['SF_INSTANCE_URL', { ...ORG_ENV, SF_INSTANCE_URL: '127.0.0.1:9' }, []],
+        ['--instance-url', ORG_ENV, ['--instance-url', 'http://127.0.0.1:9/?sid=token']]
+    ])('rejects an invalid %s', (name, env, flags) => {
+        const text = rejection([...flags, ...SOURCE], env);
+        expect(text).toMatch(new RegExp(`^${name} `));
+        expect(text).not.toContain('hunter22');
+    });
+
     it('reads a valid alias file', () => {
         const file = writeSource({ 'Web Phone': 'FREEDOM' }, 'aliases.json');
         expect(parseCommandOptions(['--aliases', file, ...SOURCE], ORG_ENV).extraAliases).toEqual({
