@@ -326,6 +326,7 @@ function describeFetchError(error: unknown): string {
     if ((error as { name?: unknown }).name === 'TimeoutError') {
         return 'timed out';
     }
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code ?? (error as Error).message;
+    // undici's "fetch failed" names the reason only in its cause, by code (ECONNREFUSED) or message ("bad port").
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? (error as Error).message;
 }

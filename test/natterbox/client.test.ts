@@ -123,6 +123,12 @@ describe('NatterboxClient against the fake server', () => {
         expect(server.requestLog.some((entry) => entry.path.includes(CLIENT_SECRET))).toBe(false);
     });
 
+    it('names the cause of a failed fetch', async () => {
+        // Port 9 is on the fetch standard's list of blocked ports, so no request is sent.
+        const unreachable = client({ baseUrl: 'http://127.0.0.1:9', maxRetries: 0 });
+        await expect(unreachable.listSubscriptions()).rejects.toThrow('(last: bad port)');
+    });
+
     it('does not follow a redirect to another host', async () => {
         const other = await startCatchAll();
         try {
