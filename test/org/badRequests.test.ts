@@ -192,6 +192,20 @@ describe('local org bad requests', () => {
         expect((deleted.body as { id: string }[])[0]?.id).toBe(id);
     });
 
+    test.each([
+        ['no at sign', 'admin.example.com'],
+        ['a space', 'ad min@example.com'],
+        ['no domain dot', 'admin@example']
+    ])('email field given %s', async (_name, value) => {
+        const before = snapshot(org);
+        const reply = await send(org, 'PATCH', `${BASE}/sobjects/User/${org.adminUserId}`, {
+            Email: value
+        });
+        expectSalesforceError(reply, 400, 'INVALID_EMAIL_ADDRESS');
+        expect((reply.body as { fields: string[] }[])[0]?.fields).toEqual(['Email']);
+        expect(snapshot(org)).toBe(before);
+    });
+
     test('number field keeps decimal text', async () => {
         const reply = await send(org, 'POST', `${BASE}/sobjects/${SUBSCRIPTION}`, {
             Name: 'Seats',

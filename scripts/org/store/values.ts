@@ -109,6 +109,25 @@ function coerceDateTime(field: FieldSchema, value: unknown): string {
     return formatDateTime(date);
 }
 
+/**
+ * A loose email shape: one `@`, no spaces and a dot in the domain.
+ * NOTE: Salesforce's own INVALID_EMAIL_ADDRESS check is stricter, and its rules are not documented in full.
+ */
+const EMAIL_TEXT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function coerceEmail(field: FieldSchema, value: unknown): string {
+    const text = coerceText(field, value);
+    if (!EMAIL_TEXT.test(text)) {
+        throw new ApiError(
+            400,
+            'INVALID_EMAIL_ADDRESS',
+            `${field.label}: invalid email address: ${text}`,
+            [field.name]
+        );
+    }
+    return text;
+}
+
 function coercePicklist(field: FieldSchema, value: unknown): string {
     const text = coerceText(field, value);
     if (field.restrictedPicklist && !(field.picklistValues ?? []).includes(text)) {
@@ -163,6 +182,8 @@ export function coerceValue(
             return coerceDateTime(field, value);
         case 'picklist':
             return coercePicklist(field, value);
+        case 'email':
+            return coerceEmail(field, value);
         case 'reference':
         case 'id':
             return coerceReference(field, value, referencePrefixes);
