@@ -130,6 +130,18 @@ describe('sync under faults of the org', () => {
         expect(records.get('RECORD')?.Purchased_Seats__c).toBe(10);
     });
 
+    it('retries a locked run record create', async () => {
+        org.faults.add({ kind: 'lockRow', method: 'POST', path: '/composite/sobjects$', count: 1 });
+        const run = await runSync(org, ['--source', source]);
+
+        expect(run.exitCode).toBe(0);
+        expect(run.result.errors).toEqual([]);
+        expect(run.stderr).toContain('were locked (UNABLE_TO_LOCK_ROW)');
+        const runs = await readSyncRuns(org);
+        expect(runs).toHaveLength(1);
+        expect(runs[0]).toMatchObject({ Status__c: 'Succeeded' });
+    });
+
     it('refreshes an expired session with the refresh token', async () => {
         org.faults.add({ kind: 'expiredSession', method: 'GET', path: '/query', count: 1 });
         const env = orgEnv(org, { SF_REFRESH_TOKEN: org.refreshToken, SF_CLIENT_ID: 'local-sync' });

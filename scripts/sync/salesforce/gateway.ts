@@ -182,32 +182,26 @@ export class OrgGateway {
      * Creates records of several objects in one sObject Collections call
      * ("sObject Collections Create", REST API Developer Guide, which accepts
      * mixed object types). A create is not idempotent, so it is retried only
-     * after errors that mean nothing was saved (5xx, locked rows), never
-     * after a dropped connection.
+     * after errors that mean nothing was saved (5xx, locked rows, where only
+     * the locked records are sent again), never after a dropped connection.
      */
     async createRecords(
         records: readonly ({ type: string; key: string } & { fields: Record<string, unknown> })[]
     ): Promise<WriteOutcome[]> {
-        const body = {
-            allOrNone: false,
-            records: records.map((record) => ({
-                attributes: { type: record.type },
-                ...record.fields
-            }))
-        };
-        const results = await withRetry(
-            `create of ${records.length} records`,
-            () =>
+        return this.writeWithRecordRetries(
+            records.map((record) => ({
+                key: record.key,
+                record: { attributes: { type: record.type }, ...record.fields }
+            })),
+            (items) =>
                 this.conn.request<SaveResultLike[]>({
                     method: 'POST',
                     url: `/services/data/v${this.conn.version}/composite/sobjects`,
-                    body: JSON.stringify(body),
+                    body: JSON.stringify({ allOrNone: false, records: items }),
                     headers: { 'content-type': 'application/json' }
                 }),
-            { policy: this.policy, logger: this.logger, idempotent: false }
-        );
-        return results.map((result, index) =>
-            toOutcome(records[index]?.key ?? String(index), result)
+            `create of ${records.length} records`,
+            false
         );
     }
 
@@ -252,12 +246,14 @@ export class OrgGateway {
     /**
      * Sends a collection write, then sends again only the records that failed
      * with a transient error, with backoff, until none are left or the
-     * attempts run out. Request-level transient failures retry the whole batch.
+     * attempts run out. Request-level transient failures retry the whole batch,
+     * and with `idempotent` false a dropped connection is not among them.
      */
     private async writeWithRecordRetries(
         items: readonly { key: string; record: object }[],
         send: (records: object[]) => Promise<unknown>,
-        description: string
+        description: string,
+        idempotent = true
     ): Promise<WriteOutcome[]> {
         const outcomes = new Map<string, WriteOutcome>();
         let pending = [...items];
@@ -267,11 +263,7 @@ export class OrgGateway {
                 results = (await withRetry(
                     description,
                     () => send(pending.map((item) => item.record)),
-                    {
-                        policy: this.policy,
-                        logger: this.logger,
-                        idempotent: true
-                    }
+                    { policy: this.policy, logger: this.logger, idempotent }
                 )) as SaveResultLike[];
             } catch (error) {
                 if (error instanceof SyncError) {
