@@ -3,6 +3,7 @@
  * Object Metadata" (`GET /ui-api/object-info/{objectApiName}`) and the
  * "Object Info" and "Field" response bodies.
  */
+import { objectAccess } from '../routes/describe';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types';
 import { findObject } from './schemaLookup';
 
@@ -34,17 +35,19 @@ export function buildObjectInfo(schema: OrgSchema, object: ObjectSchema): Record
         object.fields.map((field) => [field.name, buildFieldInfo(schema, field)])
     );
     const nameFields = object.fields.some((field) => field.name === 'Name') ? ['Name'] : [];
-    // NOTE: the local org has no profiles or permission sets, so every
-    // object is fully accessible; a real org reports the running user's access.
+    // NOTE: the local org has no profiles or permission sets, so this is the
+    // admin's access as describe reports it. A real org reports the running
+    // user's access.
+    const access = objectAccess(object);
     return {
         apiName: object.name,
         associateEntityType: null,
         associateParentEntity: null,
         childRelationships: [],
-        createable: true,
+        createable: access.createable,
         custom: object.custom,
         defaultRecordTypeId: masterRecordTypeId,
-        deletable: true,
+        deletable: access.deletable,
         dependentFields: {},
         feedEnabled: false,
         fields,
@@ -66,7 +69,7 @@ export function buildObjectInfo(schema: OrgSchema, object: ObjectSchema): Record
         },
         searchable: !object.customSetting,
         themeInfo: null,
-        updateable: true
+        updateable: access.updateable
     };
 }
 

@@ -10,6 +10,7 @@ import { ApiError, notFound } from '../errors';
 import type { RecordValues } from '../formulas';
 import type { OrgRuntime, RestReply, RestRequest } from '../http/types';
 import { normalizeId } from '../ids';
+import { checkObjectAccess } from '../routes/records';
 import type { ObjectSchema } from '../schema/types';
 import { UiApiRequestError } from './errors';
 import { buildRecord, parseFieldList } from './recordRepresentation';
@@ -45,9 +46,10 @@ export function createRecord(request: RestRequest, org: OrgRuntime): RestReply {
         );
     }
     const fields = readFields(body);
-    return saveRecord(org, object, fields, 201, () =>
-        org.store.insert(object.name, fields, { userId: request.session.userId })
-    );
+    return saveRecord(org, object, fields, 201, () => {
+        checkObjectAccess(object, 'createable');
+        return org.store.insert(object.name, fields, { userId: request.session.userId });
+    });
 }
 
 /** PATCH /ui-api/records/{recordId} with `{ fields }`: 200 with the updated record. */
@@ -55,6 +57,7 @@ export function updateRecord(request: RestRequest, org: OrgRuntime, recordId: st
     const object = objectOfRecord(org, recordId);
     const fields = readFields(readBody(request));
     return saveRecord(org, object, fields, 200, () => {
+        checkObjectAccess(object, 'updateable');
         org.store.update(object.name, recordId, fields, { userId: request.session.userId });
         return recordId;
     });
@@ -63,6 +66,8 @@ export function updateRecord(request: RestRequest, org: OrgRuntime, recordId: st
 /** DELETE /ui-api/records/{recordId}: 204 with no body. */
 export function deleteRecord(org: OrgRuntime, recordId: string): RestReply {
     const object = objectOfRecord(org, recordId);
+    // The same rule as the REST API's: users are deactivated, never deleted.
+    checkObjectAccess(object, 'deletable');
     org.store.remove(object.name, recordId);
     return { status: 204 };
 }

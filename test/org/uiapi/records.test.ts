@@ -219,3 +219,57 @@ describe('UI API delete a record', () => {
         expect(again.status).toBe(404);
     });
 });
+
+describe('UI API object access', () => {
+    it('reports users as not deletable', async () => {
+        const { status, body } = await callApi(fixture.org, 'GET', 'ui-api/object-info/User');
+
+        expect(status).toBe(200);
+        expect((body as any).deletable).toBe(false);
+        expect((body as any).updateable).toBe(true);
+    });
+
+    it('rejects deleting a user', async () => {
+        const id = fixture.users.Lovelace ?? '';
+        const { status, body } = await callApi(fixture.org, 'DELETE', `ui-api/records/${id}`);
+
+        expect(status).toBe(400);
+        expect((body as any)[0].errorCode).toBe('INVALID_TYPE_FOR_OPERATION');
+        expect(fixture.org.store.read('User', id)).not.toBeNull();
+    });
+
+    it('rejects a write to a read-only object', async () => {
+        const { status, body } = await callApi(fixture.org, 'POST', 'ui-api/records', {
+            apiName: 'Organization',
+            fields: { Name: 'Renamed' }
+        });
+
+        expect(status).toBe(400);
+        expect((body as any).enhancedErrorType).toBe('RecordError');
+        expect((body as any).output.errors[0].errorCode).toBe('INVALID_TYPE_FOR_OPERATION');
+    });
+
+    it('rejects license fields on a user record', async () => {
+        const id = fixture.users.Hopper ?? '';
+        const { status, body } = await callApi(fixture.org, 'PATCH', `ui-api/records/${id}`, {
+            fields: { Voice__c: true }
+        });
+
+        expect(status).toBe(400);
+        expect((body as any).output.fieldErrors.Voice__c[0].errorCode).toBe('INVALID_FIELD');
+    });
+
+    it('updates a record named by a 15-character Id', async () => {
+        const id = fixture.licenses.Lovelace ?? '';
+        const { status, body } = await callApi(
+            fixture.org,
+            'PATCH',
+            `ui-api/records/${id.slice(0, 15)}`,
+            { fields: { PCI__c: true } }
+        );
+
+        expect(status).toBe(200);
+        expect((body as any).id).toBe(id);
+        expect(storedLicense(id)?.PCI__c).toBe(true);
+    });
+});
