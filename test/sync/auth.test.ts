@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startOrg, type LocalOrg } from '../../scripts/org/org';
 import { exportOf, readSubscriptions, ROOT, runSync, writeSource } from './helpers';
 
@@ -84,6 +86,27 @@ describe('sync with the JWT bearer flow', () => {
         expect(run.exitCode).toBe(1);
         expect(run.stderr).toContain('The JWT bearer token request');
         expect(run.stderr).toContain('invalid_grant');
+    });
+
+    it('exits 1 when the login server is unreachable', async () => {
+        const closed = createServer();
+        await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+        const { port } = closed.address() as AddressInfo;
+        await new Promise((resolve) => closed.close(resolve));
+        const args = jwtArgs(keyFile);
+        args[args.indexOf('--instance-url') + 1] = `http://127.0.0.1:${port}`;
+        const run = await runSync(
+            org,
+            [...args, '--source', writeSource(exportOf({ Freedom: 9 }))],
+            {}
+        );
+
+        expect(run.exitCode).toBe(1);
+        expect(run.result.errors).toEqual([
+            expect.stringContaining(
+                `The JWT bearer token request to http://127.0.0.1:${port} failed (ECONNREFUSED)`
+            )
+        ]);
     });
 
     it('exits 2 when a JWT setting is missing', async () => {

@@ -175,14 +175,25 @@ async function requestJwtToken(
     const assertion = signJwt(auth);
     logger.addSecret(assertion);
     const loginUrl = auth.loginUrl.replace(/\/+$/, '');
-    const response = await fetch(`${loginUrl}/services/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-            assertion
-        }).toString()
-    });
+    let response: Response;
+    try {
+        response = await fetch(`${loginUrl}/services/oauth2/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({
+                grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+                assertion
+            }).toString(),
+            redirect: 'manual',
+            signal: AbortSignal.timeout(JWT_TOKEN_TIMEOUT_MS)
+        });
+    } catch (error) {
+        throw new SyncError(
+            `The JWT bearer token request to ${loginUrl} failed (${describeFetchFailure(error)}). ` +
+                'Check --instance-url (or SF_LOGIN_URL) and that the login server is reachable.',
+            EXIT_CODES.failed
+        );
+    }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (
         !response.ok ||
@@ -202,6 +213,18 @@ async function requestJwtToken(
         instanceUrl: body.instance_url,
         orgId: typeof body.id === 'string' ? /\/id\/(00D\w+)\//.exec(body.id)?.[1] : undefined
     };
+}
+
+/** Time the JWT token request may take, response included. */
+const JWT_TOKEN_TIMEOUT_MS = 30_000;
+
+function describeFetchFailure(error: unknown): string {
+    if ((error as { name?: unknown }).name === 'TimeoutError') {
+        return `no response within ${JWT_TOKEN_TIMEOUT_MS / 1000} s`;
+    }
+    // undici's "fetch failed" names the reason only in its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
 function signJwt(auth: Extract<OrgAuth, { kind: 'jwt' }>): string {
