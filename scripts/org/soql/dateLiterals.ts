@@ -7,7 +7,7 @@
  * runs the query. The local org has no user time zone and uses UTC, so
  * near midnight it can place a record in a different day than a real org.
  */
-import { unsupportedFeature } from './errors';
+import { malformedQuery, unsupportedFeature } from './errors';
 
 const DAY_MS = 86_400_000;
 
@@ -64,6 +64,20 @@ const COUNTED_LITERALS: Record<string, (today: Date, n: number) => InstantRange>
     N_DAYS_AGO: (today, n) => dayRange(today, -n, 1)
 };
 
+/** Raises MALFORMED_QUERY for a range outside the years 1 to 9999, which datetime values cannot hold. */
+function checkYears(literal: string, range: InstantRange): InstantRange {
+    const inYears = (instant: Date) =>
+        !Number.isNaN(instant.getTime()) &&
+        instant.getUTCFullYear() >= 1 &&
+        instant.getUTCFullYear() <= 9999;
+    if (!inYears(range.start) || !inYears(range.end)) {
+        throw malformedQuery(
+            `The date literal ${literal} reaches outside the years 0001 to 9999; use a smaller n.`
+        );
+    }
+    return range;
+}
+
 /**
  * Computes the range of a date literal at the instant `now`. `literal` is
  * the text from the query, for example `TODAY` or `LAST_N_DAYS:7`.
@@ -81,7 +95,7 @@ export function dateLiteralRange(literal: string, now: Date): InstantRange {
         const counted = COUNTED_LITERALS[name];
         const count = Number(countText);
         if (counted && Number.isInteger(count) && count >= 0) {
-            return counted(today, count);
+            return checkYears(literal, counted(today, count));
         }
     }
 

@@ -120,13 +120,29 @@ describe('SOQL malformed queries', () => {
         [
             'SELECT Id FROM Natterbox_Subscription__c WHERE Renewal_Date__c = 2026-13-01',
             'Invalid date'
-        ]
+        ],
+        ['SELECT Id FROM User WHERE LastLoginDate = LAST_N_DAYS:999999999999', 'outside the years'],
+        ['SELECT Id FROM User WHERE LastLoginDate = N_DAYS_AGO:800000', 'outside the years'],
+        ['SELECT Id FROM User WHERE LastLoginDate = NEXT_N_DAYS:3000000', 'outside the years'],
+        ['SELECT Id FROM User LIMIT 99999999999999999999', 'not a valid row count']
     ])('%s', (soql, messagePart) => {
         const error = compileError(soql);
 
         expect(error.errorCode).toBe('MALFORMED_QUERY');
         expect(error.message).toContain(messagePart);
     });
+});
+
+describe('SOQL OFFSET range', () => {
+    test.each(['SELECT Id FROM User OFFSET 2001', 'SELECT COUNT() FROM User OFFSET 5000'])(
+        '%s',
+        (soql) => {
+            const error = compileError(soql);
+
+            expect(error.errorCode).toBe('NUMBER_OUTSIDE_VALID_RANGE');
+            expect(error.message).toContain('the maximum OFFSET is 2000');
+        }
+    );
 });
 
 describe('SOQL unsupported features', () => {
