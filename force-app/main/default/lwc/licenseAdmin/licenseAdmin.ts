@@ -102,6 +102,10 @@ export default class LicenseAdmin extends LightningElement {
     }
 
     async handleReload(): Promise<void> {
+        // A second click can arrive before the re-render disables the button.
+        if (this.isReloadDisabled) {
+            return;
+        }
         this.reload = requestSent(Date.now());
         try {
             const record = await createRecord({

@@ -169,7 +169,8 @@ export default class UserLicensePanel extends LightningElement {
     async handleSave(): Promise<void> {
         const loaded = this.data;
         const pending = this.pending;
-        if (!loaded?.user || !pending) {
+        // A second click can arrive before the re-render disables the button.
+        if (!loaded?.user || !pending || this.saving) {
             return;
         }
         this.saving = true;

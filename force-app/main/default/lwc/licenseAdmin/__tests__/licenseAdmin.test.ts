@@ -378,6 +378,19 @@ describe('c-license-admin', () => {
             expect(button.disabled).toBe(true);
         });
 
+        it('requests once on a double click', async () => {
+            const refresh = serverRefresh([
+                withRun(adminPayload, NEW_RUN_ID, { Status__c: 'Requested' })
+            ]);
+            const element = await mountAdmin(adminPayload, refresh);
+            const button = query(element, 'lightning-button.reload')!;
+            button.click();
+            button.click();
+            await flush();
+
+            expect(createRecordMock).toHaveBeenCalledTimes(1);
+        });
+
         it('follows a run to success and refreshes the table', async () => {
             const refresh = serverRefresh([
                 withRun(adminPayload, NEW_RUN_ID, { Status__c: 'Requested' }),

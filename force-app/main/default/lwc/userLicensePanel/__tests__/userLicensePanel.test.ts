@@ -520,6 +520,17 @@ describe('c-user-license-panel', () => {
             expect(query(element, '.preview')).toBeNull();
         });
 
+        it('writes once on a double click', async () => {
+            const element = await mountPanel();
+            await flip(element, 'SMS', true);
+            const save = query(element, 'lightning-button.save')!;
+            save.click();
+            save.click();
+            await flush();
+
+            expect(updateRecordMock).toHaveBeenCalledTimes(1);
+        });
+
         it('creates the first record with the user lookup', async () => {
             const element = await mountPanel({ payload: samPayload, recordId: SAM_ID });
             await flip(element, 'FREEDOM', true);
