@@ -282,7 +282,9 @@ function readHeader(fields: string[], line: number, label: string): Map<string, 
         if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
             issues.push({
                 location: `line ${line}`,
-                message: `the header has the unknown column ${describe(field)}. The columns are ${CSV_COLUMNS.join(', ')}`
+                message:
+                    `the header has the unknown column ${describe(field)}. The columns are ${CSV_COLUMNS.join(', ')}` +
+                    (/[;\t]/.test(field) ? ', separated by commas' : '')
             });
         } else if (columns.has(column)) {
             issues.push({

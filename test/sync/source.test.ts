@@ -169,6 +169,12 @@ describe('parseCsvExport', () => {
         ]);
     });
 
+    it('names the separator of a semicolon header', () => {
+        expect(issuesOf(() => parseCsvExport('name;purchased\nFreedom;3\n', 'x.csv'))[0]).toContain(
+            'separated by commas'
+        );
+    });
+
     it('reads CRLF line ends, quoted commas and a byte order mark', () => {
         const subscriptions = parseCsvExport(
             '\uFEFFname,purchased\r\n"Cloud, PBX",2\r\nFreedom,3\r\n',
