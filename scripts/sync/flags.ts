@@ -134,6 +134,14 @@ export function parseCommandOptions(argv: readonly string[], env: Env): CommandO
 
     const watch = values.watch ?? false;
     const dryRun = values['dry-run'] ?? false;
+    if (
+        !watch &&
+        parsed.tokens.some((token) => token.kind === 'option' && token.name === 'poll-interval')
+    ) {
+        throw new InvalidOptionsError(
+            '--poll-interval applies only to --watch. Add --watch, or leave it out.'
+        );
+    }
     if (watch && dryRun) {
         throw new InvalidOptionsError(
             "--dry-run cannot be combined with --watch: under --watch each request's Dry_Run__c " +

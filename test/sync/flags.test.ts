@@ -50,6 +50,12 @@ describe('parseCommandOptions', () => {
         expect(parseCommandOptions(['--help'], ORG_ENV).help).toBe(true);
     });
 
+    it('rejects --poll-interval without --watch', () => {
+        expect(rejection(['--poll-interval', '5', ...SOURCE])).toContain(
+            '--poll-interval applies only to --watch'
+        );
+    });
+
     it('rejects --dry-run with --watch', () => {
         expect(rejection(['--watch', '--dry-run', ...SOURCE])).toContain(
             '--dry-run cannot be combined with --watch'
