@@ -111,7 +111,11 @@ function readPageSize(connection: FieldNode, first: unknown): number {
     return first;
 }
 
-/** Cursors are the record's zero-based position in the result, base64-encoded. */
+/**
+ * Cursors are the record's zero-based position in the result, base64-encoded.
+ * NOTE: the position becomes a SOQL OFFSET, which the SOQL engine caps at
+ * 2000, so paging stops with an error after the first 2,001 records.
+ */
 function encodeCursor(position: number): string {
     return Buffer.from(`v1:${position}`).toString('base64');
 }
