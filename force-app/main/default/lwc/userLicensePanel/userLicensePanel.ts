@@ -210,9 +210,10 @@ export default class UserLicensePanel extends LightningElement {
     }
 
     // Seats are otherwise checked only against the counts loaded with the
-    // panel, and nothing on the server counts them. Reading them again just
-    // before the write leaves a window of one round trip, in which another
-    // save can still take the last seat; the check after the save reports it.
+    // panel, and nothing on the server counts them.
+    // NOTE: reading them again just before the write leaves a window of one
+    // round trip, in which another save can still take the last seat. The
+    // check after the save only reports it.
     async recheckBeforeSave(
         loaded: PanelData,
         target: LicenseState
