@@ -28,7 +28,7 @@ if [ "$(current_major)" -lt "$wanted_major" ]; then
   export PATH="$tools/node_modules/node/bin:$PATH"
   # Native addons must build against the Node 22 headers, not the /usr
   # headers that this machine's global npm config points at.
-  headers=$(find "$tools/node_modules" -maxdepth 2 -type d -name 'node-linux-*' | head -n 1)
+  headers=$(find "$tools/node_modules" -maxdepth 4 -type d -name 'node-linux-*' -path '*/node_modules/node-linux-*' | head -n 1)
   if [ -n "$headers" ]; then
     export npm_config_nodedir="$headers"
   fi

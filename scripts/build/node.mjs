@@ -39,13 +39,14 @@ const lwcModules = {
     }
 };
 
-const entryPoints = Object.fromEntries(
-    Object.entries(entries).filter(([, source]) => existsSync(path.join(root, source)))
-);
+const missing = Object.values(entries).filter((source) => !existsSync(path.join(root, source)));
+if (missing.length > 0) {
+    throw new Error(`Entry points not found: ${missing.join(', ')}. Fix the entries list in scripts/build/node.mjs.`);
+}
 
 await build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, source]) => [name, source])),
+    entryPoints: entries,
     outdir: 'dist',
     bundle: true,
     platform: 'node',
