@@ -130,13 +130,15 @@ function printNextSteps(org: LocalOrg, preview: Preview | undefined): void {
         '',
         'The sync job now watches for Reload Subscriptions requests (every 2 s). Next:',
         preview
-            ? `  - open ${preview.url} and press Reload Subscriptions on the admin view;`
+            ? `  - open ${preview.url}?page=admin and press Reload Subscriptions;`
             : '  - start the preview with npm run preview to see the components;',
-        '  - or request a reload from another terminal with the Salesforce CLI:',
-        `      SF_ACCESS_TOKEN='${org.accessToken}' sf org login access-token --instance-url ${org.instanceUrl} --alias demo --no-prompt`,
-        '      sf data create record --sobject Natterbox_Sync_Run__c --values "Status__c=\'Requested\'" --target-org demo',
+        '  - or request a reload from another terminal with the Salesforce CLI installed in',
+        '    this project (telemetry off, so nothing leaves this machine):',
+        '      export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true',
+        `      SF_ACCESS_TOKEN='${org.accessToken}' scripts/node22.sh npx sf org login access-token --instance-url ${org.instanceUrl} --alias demo --no-prompt`,
+        '      scripts/node22.sh npx sf data create record --sobject Natterbox_Sync_Run__c --values "Status__c=\'Requested\'" --target-org demo',
         '  - query the mirrored subscriptions:',
-        '      sf data query --query "SELECT Name, Purchased_Seats__c FROM Natterbox_Subscription__c" --target-org demo',
+        '      scripts/node22.sh npx sf data query --query "SELECT Name, Purchased_Seats__c FROM Natterbox_Subscription__c" --target-org demo',
         `  The access token above belongs to this throwaway local org only.`,
         'Press Ctrl-C to stop.',
         ''
