@@ -268,4 +268,27 @@ describe('sync against the local org', () => {
         expect(String(record?.Message__c)).toContain('Numbers [redacted]');
         expect(String(record?.Message__c)).not.toContain(secret);
     });
+
+    it('sees a recent run behind many abandoned ones', async () => {
+        const minutesAgo = (minutes: number) =>
+            new Date(Date.now() - minutes * 60_000).toISOString().replace('Z', '+0000');
+        const [recent] = org.seed.insert('Natterbox_Sync_Run__c', [
+            { Status__c: 'Running', Started_At__c: minutesAgo(1) }
+        ]);
+        org.seed.insert(
+            'Natterbox_Sync_Run__c',
+            Array.from({ length: 25 }, () => ({
+                Status__c: 'Running',
+                Started_At__c: minutesAgo(120)
+            }))
+        );
+        // A request created long ago and claimed a minute ago: the newest created runs are the abandoned ones.
+        org.store.db
+            .prepare('UPDATE natterbox_sync_run__c SET createddate = ? WHERE id = ?')
+            .run(minutesAgo(300), String(recent));
+        const run = await runSync(org, ['--source', writeSource(exportOf(BASE))]);
+
+        expect(run.exitCode).toBe(3);
+        expect((await readSubscriptions(org)).size).toBe(0);
+    });
 });

@@ -31,10 +31,14 @@ export const HOLDER_COUNTS_QUERY =
     `FROM ${USER_LICENSE_OBJECT} WHERE ${licenseFields.map((field) => `${field} = true`).join(' OR ')} ` +
     `GROUP BY User__r.IsActive, ${licenseFields.join(', ')}`;
 
-/** Reads sync runs marked Running, newest first. */
+/**
+ * Reads sync runs marked Running, most recently started first. A request
+ * is claimed long after it is created, so ordering by CreatedDate could let
+ * 20 abandoned runs hide the one that is running now.
+ */
 export const RUNNING_RUNS_QUERY =
     `SELECT Id, Name, Started_At__c, CreatedDate FROM ${SYNC_RUN_OBJECT} ` +
-    "WHERE Status__c = 'Running' ORDER BY CreatedDate DESC LIMIT 20";
+    "WHERE Status__c = 'Running' ORDER BY Started_At__c DESC NULLS LAST, CreatedDate DESC LIMIT 20";
 
 /** Reads Reload Subscriptions requests waiting to be served, oldest first. */
 export const REQUESTED_RUNS_QUERY =
