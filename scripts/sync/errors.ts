@@ -70,6 +70,16 @@ export class NatterboxSourceError extends SyncError {
     }
 }
 
+/** Raised when an org read still fails with a 5xx or a dropped connection after jsforce's own retries. */
+export class OrgUnavailableError extends SyncError {
+    constructor(detail: string) {
+        super(
+            `The org did not answer a query after retries (${detail}). Nothing more was sent. Try again later.`,
+            EXIT_CODES.failed
+        );
+    }
+}
+
 /** Raised when the org rejects calls because its API request limit is reached. */
 export class ApiLimitExceededError extends SyncError {
     constructor(detail: string) {

@@ -50,6 +50,31 @@ describe('sync under faults of the org', () => {
         await expectAllSynced(org);
     });
 
+    it('counts and logs the retries of a query', async () => {
+        org.faults.add({ kind: 'serviceUnavailable', method: 'GET', path: '/query', count: 2 });
+        const run = await runSync(org, ['--source', source]);
+
+        expect(run.exitCode).toBe(0);
+        // The job counts every request it sends; the local org does not count injected faults.
+        expect(run.result.apiCalls).toBe(run.orgApiCalls + 2);
+        expect(run.stderr).toContain('GET /services/data/v64.0/query failed, retry 1 of 5');
+        expect(run.stderr).toContain('retry 2 of 5');
+    });
+
+    it('stops with exit 1 when queries stay unavailable', async () => {
+        org.faults.add({ kind: 'serviceUnavailable', method: 'GET', path: '/query', count: 20 });
+        const run = await runSync(org, ['--source', source]);
+
+        expect(run.exitCode).toBe(1);
+        expect(run.result.errors).toEqual([
+            expect.stringContaining(
+                'The org did not answer a query after retries (SERVER_UNAVAILABLE'
+            )
+        ]);
+        org.faults.clear();
+        expect((await readSyncRuns(org)).length).toBe(0);
+    }, 30_000);
+
     it('survives a 503 on the upsert', async () => {
         org.faults.add({
             kind: 'serviceUnavailable',

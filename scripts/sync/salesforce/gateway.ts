@@ -17,10 +17,11 @@ import {
     SUBSCRIPTIONS_QUERY,
     SYNC_RUN_OBJECT
 } from './queries';
-import { SyncError } from '../errors';
+import { OrgUnavailableError, SyncError } from '../errors';
 import {
     backoffDelay,
     errorCodeOf,
+    isTransientError,
     raiseIfFatal,
     sleep,
     withRetry,
@@ -80,7 +81,12 @@ export class OrgGateway {
 
     constructor(conn: Connection, logger: Logger, policy: RetryPolicy) {
         this.conn = conn;
-        this.counter = countApiCalls(conn);
+        // jsforce retries a GET by itself; each retry is logged like the job's own.
+        this.counter = countApiCalls(conn, {
+            retryMinTimeoutMs: policy.baseDelayMs,
+            onRetry: (request, retry, maxRetries) =>
+                logger.warn(`${request} failed, retry ${retry} of ${maxRetries} (jsforce)`)
+        });
         this.logger = logger;
         this.policy = policy;
     }
@@ -239,6 +245,11 @@ export class OrgGateway {
             return result.records as T[];
         } catch (error) {
             raiseIfFatal(error);
+            if (isTransientError(error, true)) {
+                const code = errorCodeOf(error);
+                const message = (error as Error).message;
+                throw new OrgUnavailableError(code ? `${code}: ${message}` : message);
+            }
             throw error;
         }
     }
