@@ -3,13 +3,13 @@
  * under `--watch`) and prints a seat table or JSON. Returns the exit code
  * instead of exiting, so tests can run it in-process.
  */
-import { EXIT_CODES, InvalidSourceError, SyncError } from './errors';
+import { EXIT_CODES, SyncError } from './errors';
 import { HELP, parseCommandOptions, type CommandOptions } from './flags';
 import { formatSyncResult } from './format';
 import { startLocalDefaultOrg, sampleExportPath, SAMPLE_EXPORT } from './localOrg';
 import { createLogger, type Logger } from './log';
 import { prepareSource, type SourceSpec } from './prepare';
-import type { SyncResult } from './result';
+import { errorsOf, failedResult, type SyncResult } from './result';
 import { openConnection, type OrgAuth } from './salesforce/connect';
 import { OrgGateway } from './salesforce/gateway';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './salesforce/retry';
@@ -165,31 +165,15 @@ function reportFailure(
     io: CommandIo
 ): number {
     const exitCode = error instanceof SyncError ? error.exitCode : EXIT_CODES.failed;
-    const message =
-        error instanceof SyncError
-            ? error.message
-            : `Unexpected error: ${(error as Error).message ?? String(error)}`;
-    // The stack goes to the log for whoever debugs it; the JSON result carries only the message.
+    // The log keeps the stack for debugging, and the JSON result carries only the message.
     logger.error(
         error instanceof SyncError
-            ? message
+            ? error.message
             : `Unexpected error: ${(error as Error).stack ?? String(error)}`
     );
     const json = options?.json ?? argv.includes('--json');
     if (json) {
-        const failed: SyncResult = {
-            status: 'Failed',
-            dryRun: options?.dryRun ?? argv.includes('--dry-run'),
-            subscriptions: [],
-            unmapped: [],
-            changes: { created: 0, updated: 0, unchanged: 0 },
-            apiCalls: 0,
-            warnings: [],
-            errors:
-                error instanceof InvalidSourceError
-                    ? error.issues.map((issue) => `${issue.location}: ${issue.message}`)
-                    : [message]
-        };
+        const failed = failedResult(options?.dryRun ?? argv.includes('--dry-run'), errorsOf(error));
         io.stdout(`${logger.redact(JSON.stringify(failed, null, 2))}\n`);
     }
     return exitCode;

@@ -12,7 +12,7 @@ import {
 } from './errors';
 import type { Logger } from './log';
 import type { PreparedSource } from './prepare';
-import type { SyncResult } from './result';
+import { errorsOf, failedResult, type SyncResult } from './result';
 import type { OrgGateway, SyncRunRecord } from './salesforce/gateway';
 import { isRecentRun, syncToOrg } from './run';
 
@@ -136,6 +136,7 @@ async function serveRequest(
             return false;
         }
         await markFailed(gateway, request, error as Error, logger);
+        options.onResult?.(request, failedResult(request.Dry_Run__c === true, errorsOf(error)));
         if (error instanceof ApiLimitExceededError || error instanceof SessionExpiredError) {
             throw error;
         }

@@ -129,6 +129,12 @@ describe('sync --watch', () => {
         expect(run?.Status__c).toBe('Failed');
         expect(String(run?.Message__c)).toContain('must be between 0 and 999999999, got -1');
         expect((await readSubscriptions(org)).size).toBe(0);
+        controller.abort();
+        const output = await watching;
+        expect(output.result.status).toBe('Failed');
+        expect(output.result.errors).toEqual([
+            expect.stringContaining('must be between 0 and 999999999, got -1')
+        ]);
     });
 
     it('leaves a request waiting while another run is Running', async () => {
