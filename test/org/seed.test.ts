@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import os from 'node:os';
 import path from 'node:path';
 import { findObject, loadOrgSchema } from '../../scripts/org/schema/build';
@@ -107,6 +108,78 @@ describe('local org seeding', () => {
             expect(Date.now() - started).toBeLessThan(15_000);
             expect(org.requestLog).toHaveLength(0);
         } finally {
+            await org.close();
+        }
+    });
+});
+
+describe('local org data file shared by two servers', () => {
+    const subscription = 'Natterbox_Subscription__c';
+    let folder: string;
+    let dataFile: string;
+
+    beforeEach(() => {
+        folder = mkdtempSync(path.join(os.tmpdir(), 'local-org-shared-'));
+        dataFile = path.join(folder, 'org.db');
+    });
+
+    afterEach(() => {
+        rmSync(folder, { recursive: true, force: true });
+    });
+
+    test('two servers create distinct IDs', async () => {
+        const first = await startFixtureOrg({ dataFile });
+        const second = await startFixtureOrg({ dataFile });
+        try {
+            const ids: string[] = [];
+            for (let index = 0; index < 6; index++) {
+                const org = index % 2 === 0 ? first : second;
+                const response = await fetch(
+                    `${org.instanceUrl}/services/data/v64.0/sobjects/${subscription}`,
+                    {
+                        method: 'POST',
+                        headers: {
+                            Authorization: `Bearer ${org.accessToken}`,
+                            'Content-Type': 'application/json'
+                        },
+                        body: JSON.stringify({ Name: `S${index}`, License_Code__c: `S${index}` })
+                    }
+                );
+                expect(response.status).toBe(201);
+                ids.push(((await response.json()) as { id: string }).id);
+            }
+            expect(new Set(ids).size).toBe(6);
+            expect(first.store.count(subscription)).toBe(6);
+        } finally {
+            await first.close();
+            await second.close();
+        }
+    });
+
+    test('write under another connection lock', async () => {
+        const org = await startFixtureOrg({ dataFile });
+        const holder = new DatabaseSync(dataFile);
+        try {
+            holder.exec('BEGIN IMMEDIATE');
+            const request = () =>
+                fetch(`${org.instanceUrl}/services/data/v64.0/sobjects/${subscription}`, {
+                    method: 'POST',
+                    headers: {
+                        Authorization: `Bearer ${org.accessToken}`,
+                        'Content-Type': 'application/json'
+                    },
+                    body: JSON.stringify({ Name: 'Locked', License_Code__c: 'LOCKED' })
+                });
+            const locked = await request();
+            expect(locked.status).toBe(400);
+            const [error] = (await locked.json()) as { errorCode: string; fields: string[] }[];
+            expect(error?.errorCode).toBe('UNABLE_TO_LOCK_ROW');
+            expect(error?.fields).toEqual([]);
+            holder.exec('ROLLBACK');
+            expect((await request()).status).toBe(201);
+            expect(org.store.count(subscription)).toBe(1);
+        } finally {
+            holder.close();
             await org.close();
         }
     });

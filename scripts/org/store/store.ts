@@ -41,7 +41,6 @@ export class OrgStore implements SaveContext {
     /** The user that saves run as when no user is given: the org's admin user. */
     defaultUserId = '';
     private readonly statements = new Map<string, StatementSync>();
-    private readonly sequences = new Map<string, number>();
     private transactionDepth = 0;
 
     constructor(schema: OrgSchema, file = ':memory:') {
@@ -104,7 +103,11 @@ export class OrgStore implements SaveContext {
      */
     transaction<T>(work: () => T): T {
         const savepoint = `local_org_${this.transactionDepth}`;
-        this.db.exec(this.transactionDepth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+        if (this.transactionDepth === 0) {
+            this.begin();
+        } else {
+            this.db.exec(`SAVEPOINT ${savepoint}`);
+        }
         this.transactionDepth++;
         try {
             const result = work();
@@ -123,19 +126,48 @@ export class OrgStore implements SaveContext {
         }
     }
 
-    private nextSequence(name: string): number {
-        let next = this.sequences.get(name);
-        if (next === undefined) {
-            const row = this.prepare('SELECT "next" FROM "_sequence" WHERE "name" = ?').get(
-                name
-            ) as { next: number } | undefined;
-            next = row ? Number(row.next) : 1;
+    /**
+     * Runs one save in a transaction of its own, or inside the caller's
+     * transaction when there is one, which then rolls it back on failure.
+     */
+    private atomic<T>(work: () => T): T {
+        return this.transactionDepth > 0 ? work() : this.transaction(work);
+    }
+
+    /**
+     * Starts a top-level transaction with the write lock taken at once, so
+     * a data file that another connection holds fails here, before any
+     * statement has run, and the request changes nothing.
+     *
+     * NOTE: this waits BUSY_TIMEOUT_MS for the whole data file, where
+     * Salesforce locks single records. The 400 status of the error was not
+     * checked against a real org.
+     */
+    private begin(): void {
+        try {
+            this.db.exec('BEGIN IMMEDIATE');
+        } catch (error) {
+            const code = (error as { errcode?: unknown } | null)?.errcode;
+            if (code !== SQLITE_BUSY && code !== SQLITE_LOCKED) {
+                throw error;
+            }
+            throw new ApiError(
+                400,
+                'UNABLE_TO_LOCK_ROW',
+                `unable to obtain exclusive access to this record: another connection held the data file for more than ${BUSY_TIMEOUT_MS} ms. Retry the request.`
+            );
         }
-        this.sequences.set(name, next + 1);
-        this.prepare(
-            'INSERT INTO "_sequence" ("name", "next") VALUES (?, ?) ON CONFLICT("name") DO UPDATE SET "next" = excluded."next"'
-        ).run(name, next + 1);
-        return next;
+    }
+
+    /**
+     * Takes the next number of a sequence in one statement, with no cache
+     * in memory, so two servers on one data file never hand out the same ID.
+     */
+    private nextSequence(name: string): number {
+        const row = this.prepare(
+            'INSERT INTO "_sequence" ("name", "next") VALUES (?, 2) ON CONFLICT("name") DO UPDATE SET "next" = "next" + 1 RETURNING "next" - 1 AS "taken"'
+        ).get(name) as { taken: number | bigint };
+        return Number(row.taken);
     }
 
     /** Builds a new 18-character record ID with the object's key prefix. */
@@ -309,6 +341,10 @@ export class OrgStore implements SaveContext {
 
     /** Inserts a record and returns its new ID. */
     insert(objectName: string, input: RecordValues, options: SaveOptions = {}): string {
+        return this.atomic(() => this.insertRecord(objectName, input, options));
+    }
+
+    private insertRecord(objectName: string, input: RecordValues, options: SaveOptions): string {
         const object = this.object(objectName);
         const values = inputValues(this, object, input, true);
         const changed = Object.keys(values);
@@ -326,6 +362,15 @@ export class OrgStore implements SaveContext {
 
     /** Updates the given fields of a record. */
     update(objectName: string, id: string, input: RecordValues, options: SaveOptions = {}): void {
+        this.atomic(() => this.updateRecord(objectName, id, input, options));
+    }
+
+    private updateRecord(
+        objectName: string,
+        id: string,
+        input: RecordValues,
+        options: SaveOptions
+    ): void {
         const object = this.object(objectName);
         const prior = this.read(object.name, id);
         if (!prior) {
@@ -350,7 +395,9 @@ export class OrgStore implements SaveContext {
         const object = this.object(objectName);
         const normalized = normalizeId(id);
         const result = normalized
-            ? this.prepare(`DELETE FROM ${q(object.table)} WHERE "id" = ?`).run(normalized)
+            ? this.atomic(() =>
+                  this.prepare(`DELETE FROM ${q(object.table)} WHERE "id" = ?`).run(normalized)
+              )
             : { changes: 0 };
         if (Number(result.changes) === 0) {
             throw new ApiError(
@@ -372,6 +419,18 @@ export class OrgStore implements SaveContext {
         externalId: unknown,
         input: RecordValues,
         options: SaveOptions = {}
+    ): UpsertOutcome {
+        return this.atomic(() =>
+            this.upsertRecord(objectName, externalIdField, externalId, input, options)
+        );
+    }
+
+    private upsertRecord(
+        objectName: string,
+        externalIdField: string,
+        externalId: unknown,
+        input: RecordValues,
+        options: SaveOptions
     ): UpsertOutcome {
         const object = this.object(objectName);
         const field = this.field(object, externalIdField);
@@ -467,10 +526,20 @@ export class OrgStore implements SaveContext {
 }
 
 /** Opens an SQLite file in WAL mode, or raises an Error that names the file and what to pass instead. */
+/** SQLite result codes of a write that another connection blocks. */
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+
+/**
+ * How long a write waits for another connection to release the data file,
+ * in milliseconds, before it fails with UNABLE_TO_LOCK_ROW.
+ */
+export const BUSY_TIMEOUT_MS = 2000;
+
 function openDataFile(file: string): DatabaseSync {
     let db: DatabaseSync | undefined;
     try {
-        db = new DatabaseSync(file);
+        db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
         db.exec('PRAGMA journal_mode = WAL');
         db.exec('PRAGMA synchronous = NORMAL');
         return db;
