@@ -59,11 +59,11 @@ export function readTextFile(filePath: string, reject: (message: string) => neve
     try {
         const stats = statSync(filePath);
         if (!stats.isFile()) {
-            reject('is not a regular file. Pass the path of a JSON or CSV export file');
+            reject('is not a regular file. Check the path');
         }
         if (stats.size > MAX_SOURCE_BYTES) {
             reject(
-                `is ${stats.size} bytes, larger than the maximum of ${MAX_SOURCE_BYTES}. Check that it is the subscription export`
+                `is ${stats.size} bytes, larger than the maximum of ${MAX_SOURCE_BYTES}. Check that it is the right file`
             );
         }
         bytes = readFileSync(filePath);
@@ -81,7 +81,7 @@ export function readTextFile(filePath: string, reject: (message: string) => neve
         reject('is not UTF-8 text (it contains an invalid byte sequence). Save it as UTF-8');
     }
     if (text.includes('\u0000')) {
-        reject('is not a text file (it contains a NUL byte). Pass a JSON or CSV export file');
+        reject('is not a text file (it contains a NUL byte). Check that it is the right file');
     }
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }

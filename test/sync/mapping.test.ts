@@ -238,4 +238,11 @@ describe('loadAliasFile', () => {
     it('rejects a missing file', () => {
         expect(rejection('/nonexistent/aliases.json')).toContain('could not be read (ENOENT)');
     });
+
+    it('rejects a directory', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'sync-aliases-'));
+        expect(rejection(folder)).toBe(
+            `The alias file ${folder} is not a regular file. Check the path.`
+        );
+    });
 });
