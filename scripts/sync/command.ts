@@ -44,6 +44,7 @@ export async function runSyncCommand(
         logger.addSecret(env[name]);
     }
     let options: CommandOptions | undefined;
+    const run: RunState = {};
     try {
         options = parseCommandOptions(argv, env);
         if (options.help) {
@@ -55,16 +56,22 @@ export async function runSyncCommand(
                 `Ignoring ${options.ignoredVariables.join(', ')}, because ${describeAuth(options)} takes precedence.`
             );
         }
-        return await runWithOptions(options, logger, io);
+        return await runWithOptions(options, logger, io, run);
     } catch (error) {
-        return reportFailure(error, options, argv, logger, io);
+        return reportFailure(error, options, argv, logger, io, run.gateway?.apiCalls ?? 0);
     }
+}
+
+/** What a run has opened so far, so a failure can still report the API calls it made. */
+interface RunState {
+    gateway?: OrgGateway;
 }
 
 async function runWithOptions(
     options: CommandOptions,
     logger: Logger,
-    io: CommandIo
+    io: CommandIo,
+    run: RunState
 ): Promise<number> {
     const sourceSpec: SourceSpec = options.source ?? { kind: 'file', path: sampleExportPath() };
     const load = () =>
@@ -101,6 +108,7 @@ async function runWithOptions(
             logger,
             io.retryPolicy ?? DEFAULT_RETRY_POLICY
         );
+        run.gateway = gateway;
         logger.info(
             `Connected to ${connection.conn.instanceUrl} (API ${options.apiVersion}, ${connection.authDescription}).`
         );
@@ -162,7 +170,8 @@ function reportFailure(
     options: CommandOptions | undefined,
     argv: readonly string[],
     logger: Logger,
-    io: CommandIo
+    io: CommandIo,
+    apiCalls: number
 ): number {
     const exitCode = error instanceof SyncError ? error.exitCode : EXIT_CODES.failed;
     // The log keeps the stack for debugging, and the JSON result carries only the message.
@@ -174,6 +183,7 @@ function reportFailure(
     const json = options?.json ?? argv.includes('--json');
     if (json) {
         const failed = failedResult(options?.dryRun ?? argv.includes('--dry-run'), errorsOf(error));
+        failed.apiCalls = apiCalls;
         io.stdout(`${logger.redact(JSON.stringify(failed, null, 2))}\n`);
     }
     return exitCode;

@@ -235,5 +235,7 @@ describe('sync CLI --json on early stops', () => {
         ]);
         expect(blocked.exitCode).toBe(3);
         expect(parseResult(blocked).errors).toEqual([expect.stringContaining('is in progress')]);
+        // The Running runs query is the one call the blocked run made.
+        expect(parseResult(blocked).apiCalls).toBe(1);
     }, 20_000);
 });
