@@ -38,6 +38,12 @@ export interface CompileOptions {
     now?: Date;
     /** Computes formula fields in the SELECT list. Without it they read their storage column. */
     resolveFormula?: FormulaResolver;
+    /**
+     * Largest OFFSET accepted, {@link MAX_OFFSET} by default as in SOQL.
+     * Callers that compile their own paging into OFFSET, such as GraphQL
+     * cursors, may pass a larger one.
+     */
+    maxOffset?: number;
 }
 
 /** A compiled query: run `sql` with `params`, then map each row through `toRecord`. */
@@ -85,7 +91,7 @@ export function compileQuery(
     const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
 
     if (isCountOnly(query.fields ?? [])) {
-        return compileCount(query, scope, now);
+        return compileCount(query, scope, now, options.maxOffset);
     }
 
     const select = compileSelect(query, scope, { ...options, apiVersion });
@@ -94,7 +100,7 @@ export function compileQuery(
         ...compileOrderBy(asArray(query.orderBy), scope, select.aggregate),
         ...tieBreakers(scope, select)
     ];
-    const paging = pagingSql(query);
+    const paging = pagingSql(query, options.maxOffset);
 
     const unpaged = [
         `SELECT ${select.columns.join(', ')}`,
@@ -256,12 +262,17 @@ function isCountOnly(fields: ParsedField[]): boolean {
 }
 
 /** Compiles `SELECT COUNT() FROM ...` (SOQL and SOSL Reference: "COUNT() and COUNT(fieldName)"). */
-function compileCount(query: Query, scope: QueryScope, now: Date): CompiledQuery {
+function compileCount(
+    query: Query,
+    scope: QueryScope,
+    now: Date,
+    maxOffset = MAX_OFFSET
+): CompiledQuery {
     if (query.groupBy || query.orderBy) {
         throw malformedQuery('COUNT() cannot be combined with GROUP BY or ORDER BY.');
     }
     const where = query.where ? compileWhere(query.where, scope, now) : undefined;
-    const paging = pagingSql(query);
+    const paging = pagingSql(query, maxOffset);
     const inner = `SELECT 1${fromSql(scope)}${where ? ` WHERE ${where.sql}` : ''}${paging.sql}`;
     return {
         objectName: scope.base.name,
@@ -297,7 +308,7 @@ function groupByPaths(query: Query): string[][] {
 export const MAX_OFFSET = 2000;
 
 /** Checks LIMIT and OFFSET, which the parser returns as numbers of any size. */
-function checkPaging(query: Query): void {
+function checkPaging(query: Query, maxOffset: number): void {
     if (query.limit !== undefined && !Number.isSafeInteger(query.limit)) {
         throw malformedQuery(
             `LIMIT ${String(query.limit)} is not a valid row count; use an integer up to ${Number.MAX_SAFE_INTEGER}.`
@@ -305,18 +316,18 @@ function checkPaging(query: Query): void {
     }
     if (
         query.offset !== undefined &&
-        !(Number.isSafeInteger(query.offset) && query.offset <= MAX_OFFSET)
+        !(Number.isSafeInteger(query.offset) && query.offset <= maxOffset)
     ) {
         throw new SoqlError(
             'NUMBER_OUTSIDE_VALID_RANGE',
-            `OFFSET ${String(query.offset)} is outside the valid range: the maximum OFFSET is ${MAX_OFFSET}. Page through larger results with nextRecordsUrl instead.`
+            `OFFSET ${String(query.offset)} is outside the valid range: the maximum OFFSET is ${maxOffset}. Page through larger results with nextRecordsUrl instead.`
         );
     }
 }
 
 /** Compiles LIMIT and OFFSET to bound parameters. SQLite needs a LIMIT before OFFSET, where -1 means none. */
-function pagingSql(query: Query): SqlFragment {
-    checkPaging(query);
+function pagingSql(query: Query, maxOffset = MAX_OFFSET): SqlFragment {
+    checkPaging(query, maxOffset);
     if (query.limit === undefined && query.offset === undefined) {
         return { sql: '', params: [] };
     }

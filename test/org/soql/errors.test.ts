@@ -145,6 +145,16 @@ describe('SOQL OFFSET range', () => {
     );
 });
 
+describe('SOQL OFFSET above the default limit', () => {
+    test('maxOffset option allows it', () => {
+        const compiled = compileQuery('SELECT Id FROM User OFFSET 5000', schema, {
+            maxOffset: Number.MAX_SAFE_INTEGER
+        });
+
+        expect(compiled.params).toContain(5000);
+    });
+});
+
 describe('SOQL unsupported features', () => {
     test.each([
         ['SELECT Id, (SELECT Id FROM Licenses__r) FROM User', 'child relationship subqueries'],
