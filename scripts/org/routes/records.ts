@@ -71,8 +71,9 @@ function requestedFields(
  * Raises INVALID_TYPE_FOR_OPERATION when describe reports the operation as
  * not allowed on the object, for example deleting a User.
  *
- * NOTE: the error code is the one the SOAP API's StatusCode list has for
- * this fault; the REST answer of a real org was not checked.
+ * NOTE: INVALID_TYPE_FOR_OPERATION is a Salesforce error code (the restforce
+ * 7.3 client lists it), but which code a real org returns for these writes
+ * was not checked.
  */
 export function checkObjectAccess(
     object: ObjectSchema,
