@@ -3,7 +3,7 @@
  * that every source (files and the Natterbox client) goes through. The
  * formats are described in docs/sync.md.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { InvalidSourceError, type SourceIssue } from './errors';
@@ -50,29 +50,29 @@ export function readSourceFile(filePath: string): SourceSubscription[] {
 
 /**
  * Reads a UTF-8 text file of at most MAX_SOURCE_BYTES without its byte order
- * mark. Calls `reject` with the problem when the file is missing, not a
- * regular file, too large, or not UTF-8 text (a NUL byte or an invalid
- * byte sequence, as in binary files and UTF-16 exports).
+ * mark. A pipe such as `/dev/stdin` works too. Calls `reject` with the
+ * problem when the file is missing, a directory, too large, or not UTF-8
+ * text (a NUL byte or an invalid byte sequence, as in binary files and
+ * UTF-16 exports).
  */
 export function readTextFile(filePath: string, reject: (message: string) => never): string {
     let bytes: Buffer;
     try {
-        const stats = statSync(filePath);
-        if (!stats.isFile()) {
-            reject('is not a regular file. Check the path');
+        if (statSync(filePath).isDirectory()) {
+            reject('is a directory, not a file. Check the path');
         }
-        if (stats.size > MAX_SOURCE_BYTES) {
-            reject(
-                `is ${stats.size} bytes, larger than the maximum of ${MAX_SOURCE_BYTES}. Check that it is the right file`
-            );
-        }
-        bytes = readFileSync(filePath);
+        bytes = readAtMost(filePath, MAX_SOURCE_BYTES + 1);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) {
             throw error;
         }
         reject(`could not be read (${code}). Check the path`);
+    }
+    if (bytes.length > MAX_SOURCE_BYTES) {
+        reject(
+            `is larger than the maximum of ${MAX_SOURCE_BYTES} bytes. Check that it is the right file`
+        );
     }
     let text: string;
     try {
@@ -84,6 +84,27 @@ export function readTextFile(filePath: string, reject: (message: string) => neve
         reject('is not a text file (it contains a NUL byte). Check that it is the right file');
     }
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** Reads up to `limit` bytes, so an endless pipe or a huge file is never read whole. */
+function readAtMost(filePath: string, limit: number): Buffer {
+    const descriptor = openSync(filePath, 'r');
+    try {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        while (total < limit) {
+            const chunk = Buffer.alloc(Math.min(64 * 1024, limit - total));
+            const read = readSync(descriptor, chunk, 0, chunk.length, null);
+            if (read === 0) {
+                break;
+            }
+            chunks.push(chunk.subarray(0, read));
+            total += read;
+        }
+        return Buffer.concat(chunks);
+    } finally {
+        closeSync(descriptor);
+    }
 }
 
 /** Parses a JSON export: `{ "subscriptions": [{ "name", "purchased", "provisioned"? }] }`. */

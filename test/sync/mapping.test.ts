@@ -242,7 +242,7 @@ describe('loadAliasFile', () => {
     it('rejects a directory', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'sync-aliases-'));
         expect(rejection(folder)).toBe(
-            `The alias file ${folder} is not a regular file. Check the path.`
+            `The alias file ${folder} is a directory, not a file. Check the path.`
         );
     });
 });

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -226,9 +227,22 @@ describe('readSourceFile', () => {
         expect(issues).toEqual([expect.stringContaining(message)]);
     });
 
+    it('reads a named pipe', () => {
+        const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'sync-source-')), 'export.json');
+        execFileSync('mkfifo', [fifo]);
+        const writer = spawn('sh', [
+            '-c',
+            `printf '%s' "$0" > "$1"`,
+            '{"subscriptions":[{"name":"PCI","purchased":4}]}',
+            fifo
+        ]);
+        expect(readSourceFile(fifo)[0]?.purchased).toBe(4);
+        writer.kill();
+    });
+
     it('rejects a directory', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'sync-source-'));
-        expect(issuesOf(() => readSourceFile(folder))[0]).toContain('is not a regular file');
+        expect(issuesOf(() => readSourceFile(folder))[0]).toContain('is a directory, not a file');
     });
 
     it('rejects a file over the size limit', () => {
