@@ -184,7 +184,9 @@ function reportFailure(
     if (json) {
         const failed = failedResult(options?.dryRun ?? argv.includes('--dry-run'), errorsOf(error));
         failed.apiCalls = apiCalls;
-        io.stdout(`${logger.redact(JSON.stringify(failed, null, 2))}\n`);
+        // Under --watch the output is a stream of one-line results, so the last one stays on one line too.
+        const text = options?.watch ? JSON.stringify(failed) : JSON.stringify(failed, null, 2);
+        io.stdout(`${logger.redact(text)}\n`);
     }
     return exitCode;
 }

@@ -171,4 +171,18 @@ describe('sync --watch', () => {
         expect(result.exitCode).toBe(0);
         expect(result.stderr).toContain('Stopped watching for requests.');
     });
+
+    it('stops on the API limit with a one-line result', async () => {
+        org.faults.add({ kind: 'requestLimitExceeded', method: 'GET', path: '/query', count: 100 });
+        startWatching(writeSource(exportOf({ Freedom: 30 })));
+        const output = await watching;
+        org.faults.clear();
+
+        expect(output.exitCode).toBe(1);
+        const lines = output.stdout.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(JSON.parse(lines[0] ?? '').errors).toEqual([
+            expect.stringContaining("The org's API request limit is exceeded")
+        ]);
+    });
 });
