@@ -184,6 +184,13 @@ export class NatterboxClient {
                     : `Natterbox responded ${response.status} to /oauth/token.`
             );
         }
+        // RFC 6750 tokens use letters, digits and -._~+/=. Any visible ASCII passes here, and only
+        // characters that would break or inject into the Authorization header are rejected.
+        if (!/^[\x21-\x7E]+$/.test(token)) {
+            throw new NatterboxResponseError(
+                'The Natterbox token response has an access_token with characters not allowed in an HTTP header.'
+            );
+        }
         this.accessToken = token;
         this.tokens.add(token);
         return token;
@@ -218,7 +225,8 @@ export class NatterboxClient {
                 if (error instanceof NatterboxResponseError) {
                     throw error;
                 }
-                failure = describeFetchError(error);
+                // undici may quote a rejected header value, token included, in its message.
+                failure = this.scrub(describeFetchError(error));
             }
             if (attempt >= this.options.maxRetries) {
                 throw new NatterboxUnavailableError(

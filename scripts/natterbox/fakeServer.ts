@@ -26,7 +26,8 @@ export interface FakeSubscription {
  * - `wrong-shape`: 200 with `subscriptions` as an object instead of an array;
  * - `repeat-cursor`: the normal page, with a `nextCursor` that points at the same page;
  * - `redirect`: 307 to `location`;
- * - `echo-request`: 400 with a body that repeats the request's Authorization header and body.
+ * - `echo-request`: 400 with a body that repeats the request's Authorization header and body;
+ * - `invalid-token`: on the token endpoint, 200 with an access token that holds a line break.
  */
 export interface FakeFault {
     kind:
@@ -41,7 +42,8 @@ export interface FakeFault {
         | 'wrong-shape'
         | 'repeat-cursor'
         | 'redirect'
-        | 'echo-request';
+        | 'echo-request'
+        | 'invalid-token';
     /** `token` or `subscriptions`; default `subscriptions`. */
     endpoint?: 'token' | 'subscriptions';
     times?: number;
@@ -294,6 +296,17 @@ function applyFault(
         case 'redirect':
             response.writeHead(307, { location: fault.location ?? 'http://127.0.0.1:9/' });
             response.end();
+            return;
+        case 'invalid-token':
+            send(
+                request,
+                response,
+                200,
+                JSON.stringify({
+                    access_token: 'fake-token-0451\nX-Injected: 1',
+                    token_type: 'Bearer'
+                })
+            );
             return;
         case 'echo-request':
             readBody(request).then(

@@ -180,6 +180,18 @@ describe('NatterboxClient against the fake server', () => {
         expect(String(pageError)).not.toMatch(/Bearer [A-Za-z0-9_-]{8}/);
     });
 
+    it('rejects a token unfit for a header', async () => {
+        server.addFault({ kind: 'invalid-token', endpoint: 'token' });
+        const error = await client()
+            .listSubscriptions()
+            .catch((caught: Error) => caught);
+
+        expect(error).toBeInstanceOf(NatterboxResponseError);
+        expect(String(error)).toContain('not allowed in an HTTP header');
+        expect(String(error)).not.toContain('fake-token-0451');
+        expect(retries.join('\n')).not.toContain('fake-token-0451');
+    });
+
     it.each([
         ['not a URL', 'natterbox.example'],
         ['another scheme', 'file:///etc/passwd'],
