@@ -169,6 +169,7 @@ export class NatterboxClient {
                     'Check NATTERBOX_CLIENT_ID and NATTERBOX_CLIENT_SECRET.'
             );
         }
+
         // The token response body is never quoted in a message, because it may carry a token.
         let parsed: unknown;
         try {
@@ -191,6 +192,7 @@ export class NatterboxClient {
                 'The Natterbox token response has an access_token with characters not allowed in an HTTP header.'
             );
         }
+
         this.accessToken = token;
         this.tokens.add(token);
         return token;

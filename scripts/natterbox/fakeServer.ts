@@ -27,7 +27,7 @@ export interface FakeSubscription {
  * - `repeat-cursor`: the normal page, with a `nextCursor` that points at the same page;
  * - `redirect`: 307 to `location`;
  * - `echo-request`: 400 with a body that repeats the request's Authorization header and body;
- * - `invalid-token`: on the token endpoint, 200 with an access token that holds a line break.
+ * - `invalid-token`: on the token endpoint, 200 with an access token that contains a line break.
  */
 export interface FakeFault {
     kind:

@@ -62,7 +62,7 @@ export async function runSyncCommand(
     }
 }
 
-/** What a run has opened so far, so a failure can still report the API calls it made. */
+/** The parts of a run opened so far, so a failure can still report the API calls it made. */
 interface RunState {
     gateway?: OrgGateway;
 }

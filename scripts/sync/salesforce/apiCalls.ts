@@ -30,8 +30,8 @@ type HttpRequest = (
 const JSFORCE_MAX_RETRIES = 5;
 
 /**
- * Installs a counter on the connection's transport, the one place that sees
- * every HTTP request jsforce sends. jsforce retries a GET inside one
+ * Installs a counter on the connection's transport, the one place that
+ * receives every HTTP request jsforce sends. jsforce retries a GET inside one
  * transport call, so each retry is counted from the request stream's
  * `retry` event.
  * NOTE: `_transport` is a private member of jsforce 3.10 (also used by
