@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { LocalOrg } from '../../scripts/org/org';
 import {
     connect,
@@ -118,8 +119,22 @@ describe('sync --watch', () => {
         expect((await readSubscriptions(org)).size).toBe(0);
     });
 
-    it('marks a request Failed with the message when the source is invalid', async () => {
+    it('exits 2 at start when the source file is invalid', async () => {
         startWatching(writeSource(exportOf({ Freedom: -1 })));
+        const output = await watching;
+
+        expect(output.exitCode).toBe(2);
+        expect(output.result.errors).toEqual([
+            expect.stringContaining('must be between 0 and 999999999, got -1')
+        ]);
+        expect(await readSyncRuns(org)).toEqual([]);
+    });
+
+    it('marks a request Failed with the message when the source is invalid', async () => {
+        const source = writeSource(exportOf({ Freedom: 1 }));
+        startWatching(source);
+        // The file turns invalid after the watcher started, as when an export job writes a bad file.
+        writeFileSync(source, JSON.stringify(exportOf({ Freedom: -1 })));
         const id = await requestReload();
         const run = await waitFor(
             () => readRun(id),
