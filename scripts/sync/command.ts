@@ -112,8 +112,9 @@ async function runWithOptions(
             io.retryPolicy ?? DEFAULT_RETRY_POLICY
         );
         run.gateway = gateway;
+        // No request has been sent yet (except a JWT token request), so this line does not claim a connection.
         logger.info(
-            `Connected to ${connection.conn.instanceUrl} (API ${options.apiVersion}, ${connection.authDescription}).`
+            `Using the org at ${connection.conn.instanceUrl} (API ${options.apiVersion}, ${connection.authDescription}).`
         );
         if (options.watch) {
             await watchRequests(

@@ -70,11 +70,21 @@ export class NatterboxSourceError extends SyncError {
     }
 }
 
-/** Raised when an org read still fails with a 5xx or a dropped connection after jsforce's own retries. */
+/**
+ * Raised when an org read still fails with a 5xx or a dropped connection after
+ * jsforce's own retries. `networkFailure` is set when no HTTP response came
+ * back at all (connection refused, reset or timed out), so the instance URL
+ * itself is the first thing to check.
+ */
 export class OrgUnavailableError extends SyncError {
-    constructor(detail: string) {
+    constructor(instanceUrl: string, detail: string, networkFailure: boolean) {
         super(
-            `The org did not answer a query after retries (${detail}). Nothing more was sent. Try again later.`,
+            networkFailure
+                ? `The org at ${instanceUrl} could not be reached: a query still failed after retries with ${detail}. ` +
+                      'Nothing was written. Check that SF_INSTANCE_URL, or the instance URL stored for --target-org, ' +
+                      'is the right one and that the org is up and reachable from this machine.'
+                : `The org at ${instanceUrl} did not answer a query after retries (${detail}). ` +
+                      'Nothing more was sent. Try again later.',
             EXIT_CODES.failed
         );
     }

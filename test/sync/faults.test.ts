@@ -68,7 +68,7 @@ describe('sync under faults of the org', () => {
         expect(run.exitCode).toBe(1);
         expect(run.result.errors).toEqual([
             expect.stringContaining(
-                'The org did not answer a query after retries (SERVER_UNAVAILABLE'
+                `The org at ${org.instanceUrl} did not answer a query after retries (SERVER_UNAVAILABLE`
             )
         ]);
         org.faults.clear();

@@ -20,6 +20,7 @@ import {
 import { OrgUnavailableError, SyncError } from '../errors';
 import {
     backoffDelay,
+    describeNetworkFailure,
     errorCodeOf,
     isTransientError,
     raiseIfFatal,
@@ -248,7 +249,12 @@ export class OrgGateway {
             if (isTransientError(error, true)) {
                 const code = errorCodeOf(error);
                 const message = (error as Error).message;
-                throw new OrgUnavailableError(code ? `${code}: ${message}` : message);
+                const networkFailure = describeNetworkFailure(error);
+                throw new OrgUnavailableError(
+                    this.conn.instanceUrl,
+                    networkFailure ?? (code ? `${code}: ${message}` : message),
+                    networkFailure !== undefined
+                );
             }
             throw error;
         }

@@ -59,6 +59,36 @@ export function isTransientError(error: unknown, allowNetworkErrors: boolean): b
     );
 }
 
+/** Plain words for the network error codes of a request that got no HTTP response. */
+const NETWORK_ERROR_WORDS: Readonly<Record<string, string>> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    UND_ERR_CLOSED: 'connection closed'
+};
+
+/**
+ * Describes a request that failed without an HTTP response, for example
+ * `connection refused (ECONNREFUSED)`. Returns undefined when a response came
+ * back. undici's "fetch failed" names the reason only in its cause.
+ */
+export function describeNetworkFailure(error: unknown): string | undefined {
+    const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
+    const ownCode = (error as { code?: unknown }).code;
+    const code = [causeCode, ownCode].find(
+        (value): value is string => typeof value === 'string' && NETWORK_ERROR_CODES.has(value)
+    );
+    if (code !== undefined) {
+        return `${NETWORK_ERROR_WORDS[code] ?? 'network error'} (${code})`;
+    }
+    const message = error instanceof Error ? error.message : '';
+    return /socket hang up|fetch failed|other side closed/i.test(message)
+        ? `connection failed: ${message}`
+        : undefined;
+}
+
 /**
  * The message jsforce 3.10 raises when its refresh function fails
  * (lib/session-refresh-delegate.js), with the refresh error after the colon.
