@@ -74,3 +74,17 @@ export function parseOrgArguments(argv: string[]): StartOrgOptions | 'help' {
         metadataFolder: values.metadata
     };
 }
+
+/**
+ * Describes a listen failure on a port that another process holds, with the
+ * fix. Returns undefined for any other error, so the caller reports it as is.
+ */
+export function describePortInUse(error: unknown, port: number): string | undefined {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') {
+        return undefined;
+    }
+    return (
+        `Port ${port} on 127.0.0.1 is already in use by another process. ` +
+        'Pass --port <other> to use another port, or --port 0 to pick a free one.'
+    );
+}

@@ -3,7 +3,7 @@
  * runs the local org in the foreground until SIGINT or SIGTERM.
  */
 import { findProjectRoot } from '../lib/projectRoot';
-import { parseOrgArguments, USAGE } from './cli';
+import { describePortInUse, parseOrgArguments, USAGE } from './cli';
 import { startOrg } from './org';
 
 export { startOrg } from './org';
@@ -16,10 +16,20 @@ async function main(): Promise<void> {
         console.log(USAGE);
         return;
     }
-    const org = await startOrg({
-        ...parsed,
-        metadataFolder: parsed.metadataFolder ?? findProjectRoot()
-    });
+    let org;
+    try {
+        org = await startOrg({
+            ...parsed,
+            metadataFolder: parsed.metadataFolder ?? findProjectRoot()
+        });
+    } catch (error) {
+        const portInUse = describePortInUse(error, parsed.port ?? 0);
+        if (portInUse === undefined) {
+            throw error;
+        }
+        console.error(`local org: ${portInUse}`);
+        process.exit(1);
+    }
     console.log(`local org listening (test and demo infrastructure, not Salesforce)`);
     console.log(`instance URL:  ${org.instanceUrl}`);
     console.log(`access token:  ${org.accessToken}`);

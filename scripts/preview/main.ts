@@ -5,6 +5,7 @@
  * flags; `--help` lists them.
  */
 import { parseArgs } from 'node:util';
+import { describePortInUse } from '../org/cli';
 import { PreviewOptionsError, startPreview } from './index';
 
 const defaultPort = 4020;
@@ -39,12 +40,22 @@ async function main(): Promise<number> {
     console.error(
         'preview: building the components (about 25 s the first time, cached afterwards)'
     );
-    const preview = await startPreview({
-        port,
-        instanceUrl: values['instance-url'] ?? process.env.SF_INSTANCE_URL,
-        accessToken: values['access-token'] ?? process.env.SF_ACCESS_TOKEN,
-        apiVersion: values['api-version']
-    });
+    let preview;
+    try {
+        preview = await startPreview({
+            port,
+            instanceUrl: values['instance-url'] ?? process.env.SF_INSTANCE_URL,
+            accessToken: values['access-token'] ?? process.env.SF_ACCESS_TOKEN,
+            apiVersion: values['api-version']
+        });
+    } catch (error) {
+        const portInUse = describePortInUse(error, port);
+        if (portInUse === undefined) {
+            throw error;
+        }
+        console.error(`preview: ${portInUse}`);
+        return 1;
+    }
     const source = preview.org
         ? 'an in-process local org with the sample seed'
         : preview.instanceUrl;

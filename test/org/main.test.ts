@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -104,4 +105,65 @@ describe('local org command line', () => {
             rmSync(folder, { recursive: true, force: true });
         }
     });
+});
+
+/** Runs a built entry point in the project root and collects its output. */
+function runBuilt(
+    script: string,
+    args: string[]
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+    const root = path.join(__dirname, '..', '..');
+    const entry = path.join(root, 'dist', script);
+    if (!existsSync(entry)) {
+        throw new Error(`${entry} is missing: run npm run build:node before these tests.`);
+    }
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--no-warnings', entry, ...args], {
+            cwd: root,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+    });
+}
+
+describe('busy port', () => {
+    let holder: Server;
+    let port: number;
+
+    beforeAll(async () => {
+        holder = createServer();
+        await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+        port = (holder.address() as AddressInfo).port;
+    });
+
+    afterAll(async () => {
+        await new Promise<void>((resolve) => holder.close(() => resolve()));
+    });
+
+    test.each([
+        ['local org', 'org.js', 'local org: '],
+        ['preview', 'preview.js', 'preview: ']
+    ])(
+        '%s prints one line with the fix',
+        async (_name, script, prefix) => {
+            const run = await runBuilt(script, ['--port', String(port)]);
+
+            expect(run.exitCode).toBe(1);
+            const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+            const last = lines[lines.length - 1] ?? '';
+            expect(last).toBe(
+                `${prefix}Port ${port} on 127.0.0.1 is already in use by another process. ` +
+                    'Pass --port <other> to use another port, or --port 0 to pick a free one.'
+            );
+            expect(run.stderr).not.toContain('EADDRINUSE');
+            expect(run.stderr).not.toMatch(/^\s+at /m);
+        },
+        120_000
+    );
 });
