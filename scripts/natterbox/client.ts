@@ -10,7 +10,7 @@ import { validateSubscriptionEntries, type SourceSubscription } from '../sync/so
 
 /** Settings of the client. The base URL has no default, so nothing is called by accident. */
 export interface NatterboxClientOptions {
-    /** Base URL, for example `http://127.0.0.1:4020` (env `NATTERBOX_BASE_URL`). */
+    /** Base URL, for example `http://127.0.0.1:4030` (env `NATTERBOX_BASE_URL`). */
     baseUrl: string;
     clientId: string;
     clientSecret: string;
@@ -52,7 +52,7 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
     try {
         url = new URL(baseUrl);
     } catch {
-        return 'is not an absolute URL. Write it like https://api.example.com or http://127.0.0.1:4020';
+        return 'is not an absolute URL. Write it like https://api.example.com or http://127.0.0.1:4030';
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         return `uses ${url.protocol.replace(/:$/, '')}, but only http and https are supported`;
