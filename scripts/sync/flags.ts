@@ -44,8 +44,8 @@ Behaviour:
   --verbose                 log debug lines to stderr
   --help                    show this text
 
-Exit codes: 0 succeeded, 1 failed (per-record failures, API limit, auth), 2 invalid input
-(nothing written), 3 another sync run is in progress.`;
+Exit codes: 0 succeeded, 1 failed (per-record failures, API limit, auth failed or no stored
+auth for --target-org), 2 invalid input (nothing written), 3 another sync run is in progress.`;
 
 /** Everything the command needs, resolved from flags and environment. */
 export interface CommandOptions {

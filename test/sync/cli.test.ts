@@ -211,7 +211,7 @@ describe('sync CLI with --target-org', () => {
         expect(run.stderr.includes(org.accessToken)).toBe(false);
     }, 30_000);
 
-    it('exits 2 for an unknown alias', async () => {
+    it('exits 1 for an unknown alias', async () => {
         const run = await runCli(
             ['--target-org', 'no-such-alias', '--source', writeSource(exportOf({ Freedom: 11 }))],
             {
@@ -221,10 +221,15 @@ describe('sync CLI with --target-org', () => {
             }
         );
 
-        expect(run.exitCode).toBe(2);
+        expect(run.exitCode).toBe(1);
         expect(run.stderr).toContain(
-            'No Salesforce CLI auth was found for --target-org no-such-alias'
+            'No Salesforce CLI auth was found for --target-org no-such-alias: '
         );
+        expect(run.stderr).not.toContain('.).');
+        expect(run.stderr).toContain('Log in first');
+
+        const help = await runCli(['--help'], {});
+        expect(help.stdout).toContain('auth failed or no stored\nauth for --target-org');
     }, 30_000);
 });
 

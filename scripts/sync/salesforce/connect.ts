@@ -80,9 +80,12 @@ async function openTargetOrg(
     try {
         org = await Org.create({ aliasOrUsername });
     } catch (error) {
-        throw new InvalidOptionsError(
-            `No Salesforce CLI auth was found for --target-org ${aliasOrUsername} (${(error as Error).message}). ` +
-                'Log in first, for example with sf org login jwt or sf org login web --alias NAME.'
+        // An alias without stored auth is an auth failure (exit 1), like a rejected token.
+        const reason = (error as Error).message.replace(/[.\s]+$/, '');
+        throw new SyncError(
+            `No Salesforce CLI auth was found for --target-org ${aliasOrUsername}: ${reason}. ` +
+                'Log in first, for example with sf org login jwt or sf org login web --alias NAME.',
+            EXIT_CODES.failed
         );
     }
     const conn = org.getConnection(apiVersion) as unknown as Connection;
