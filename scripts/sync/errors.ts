@@ -26,7 +26,7 @@ export class SyncError extends Error {
 
 /** One problem found in the subscription source. */
 export interface SourceIssue {
-    /** The problem's position, for example `subscriptions[2].purchased` or `line 4`. */
+    /** The problem's position, for example `subscriptions[2].purchased` or `line 4, column purchased`. */
     location: string;
     message: string;
 }
@@ -36,13 +36,23 @@ export class InvalidSourceError extends SyncError {
     readonly issues: readonly SourceIssue[];
 
     constructor(sourceLabel: string, issues: readonly SourceIssue[]) {
-        const lines = issues.map((issue) => `  ${issue.location}: ${issue.message}`);
-        super(
-            `The subscription source ${sourceLabel} is invalid, so nothing was written:\n${lines.join('\n')}`,
-            EXIT_CODES.invalidInput
-        );
+        super(describeSourceIssues(sourceLabel, issues), EXIT_CODES.invalidInput);
         this.issues = issues;
     }
+}
+
+/**
+ * Words the message of InvalidSourceError. A problem with the file itself (not
+ * found, a directory, not JSON) reads as one sentence about the file, and
+ * problems inside it are listed one per line.
+ */
+function describeSourceIssues(sourceLabel: string, issues: readonly SourceIssue[]): string {
+    const [first] = issues;
+    if (issues.length === 1 && first?.location === 'file') {
+        return `The subscription source ${sourceLabel} ${first.message}. Nothing was written.`;
+    }
+    const lines = issues.map((issue) => `  ${issue.location}: ${issue.message}`);
+    return `The subscription source ${sourceLabel} is invalid, so nothing was written:\n${lines.join('\n')}`;
 }
 
 /** Raised for invalid flags, environment variables or alias files. */

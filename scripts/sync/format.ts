@@ -41,9 +41,7 @@ export function formatSyncResult(result: SyncResult): string {
         lines.push(`Outside the catalogue, mirrored as not assignable: ${names}.`);
     }
     if (result.released) {
-        lines.push(
-            `${result.dryRun ? 'Would release' : 'Released'} the licenses of ${result.released.length} inactive users:`
-        );
+        lines.push(describeRelease(result.released.length, result.dryRun));
         for (const holder of result.released) {
             lines.push(`  ${holder.username ?? holder.userId}: ${holder.licenses.join(', ')}`);
         }
@@ -55,6 +53,17 @@ export function formatSyncResult(result: SyncResult): string {
         lines.push(`Error: ${error}`);
     }
     return lines.join('\n');
+}
+
+/** Words the line above the list of released holders, or the whole report when there are none. */
+function describeRelease(count: number, dryRun: boolean): string {
+    if (count === 0) {
+        return dryRun
+            ? 'No inactive user holds a license, so none would be released.'
+            : 'No inactive user holds a license, so none were released.';
+    }
+    const users = count === 1 ? '1 inactive user' : `${count} inactive users`;
+    return `${dryRun ? 'Would release' : 'Released'} the licenses of ${users}:`;
 }
 
 function formatTable(rows: readonly string[][]): string {

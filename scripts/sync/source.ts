@@ -67,7 +67,11 @@ export function readTextFile(filePath: string, reject: (message: string) => neve
         if (code === undefined) {
             throw error;
         }
-        reject(`could not be read (${code}). Check the path`);
+        reject(
+            code === 'ENOENT'
+                ? 'was not found. Check the path'
+                : `could not be read (${code}). Check the path and its permissions`
+        );
     }
     if (bytes.length > MAX_SOURCE_BYTES) {
         reject(
@@ -152,14 +156,23 @@ export function validateSubscriptionEntries(
     );
 }
 
+/** Builds the location of one field of an entry: `subscriptions[2].purchased` in JSON, `line 4, column purchased` in CSV. */
+type FieldLocator = (entryLocation: string, field: string) => string;
+
+const jsonFieldLocation: FieldLocator = (entryLocation, field) => `${entryLocation}.${field}`;
+
+const csvFieldLocation: FieldLocator = (entryLocation, field) =>
+    `${entryLocation}, column ${field}`;
+
 function validateLocatedEntries(
     entries: readonly { entry: unknown; location: string }[],
-    label: string
+    label: string,
+    locateField: FieldLocator = jsonFieldLocation
 ): SourceSubscription[] {
     const issues: SourceIssue[] = [];
     const subscriptions: SourceSubscription[] = [];
     for (const { entry, location } of entries) {
-        const result = validateEntry(entry, location);
+        const result = validateEntry(entry, location, locateField);
         if ('issues' in result) {
             issues.push(...result.issues);
         } else {
@@ -174,7 +187,8 @@ function validateLocatedEntries(
 
 function validateEntry(
     entry: unknown,
-    location: string
+    location: string,
+    locateField: FieldLocator
 ): { subscription: SourceSubscription } | { issues: SourceIssue[] } {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
         return {
@@ -188,15 +202,15 @@ function validateEntry(
     }
     const record = entry as Record<string, unknown>;
     const issues: SourceIssue[] = [];
-    const name = checkName(record.name, `${location}.name`, issues);
-    const purchased = checkSeats(record.purchased, `${location}.purchased`, issues);
+    const name = checkName(record.name, locateField(location, 'name'), issues);
+    const purchased = checkSeats(record.purchased, locateField(location, 'purchased'), issues);
     let provisioned = true;
     if (record.provisioned !== undefined) {
         if (typeof record.provisioned === 'boolean') {
             provisioned = record.provisioned;
         } else {
             issues.push({
-                location: `${location}.provisioned`,
+                location: locateField(location, 'provisioned'),
                 message: `must be true or false, got ${describe(record.provisioned)}`
             });
         }
@@ -292,7 +306,7 @@ export function parseCsvExport(text: string, label: string): SourceSubscription[
         entry: csvRowToEntry(row.fields, columns),
         location: `line ${row.line}`
     }));
-    return validateLocatedEntries(entries, label);
+    return validateLocatedEntries(entries, label, csvFieldLocation);
 }
 
 function readHeader(fields: string[], line: number, label: string): Map<string, number> {

@@ -4,7 +4,17 @@
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { CLI, runCli, SAMPLE_JSON } from './helpers';
+import type { LocalOrg } from '../../scripts/org/org';
+import {
+    CLI,
+    exportOf,
+    orgEnv,
+    runCli,
+    SAMPLE_JSON,
+    seedHolders,
+    startTestOrg,
+    writeSource
+} from './helpers';
 
 beforeAll(() => {
     if (!existsSync(CLI)) {
@@ -57,4 +67,50 @@ describe('sync CLI with an unreachable org', () => {
     it('prints no stack trace', () => {
         expect(run.stderr).not.toMatch(/^\s+at /m);
     });
+});
+
+describe('sync CLI source errors', () => {
+    it('reports a missing file as not found', async () => {
+        const run = await runCli(['--source', '/nonexistent/export.json'], {});
+
+        expect(run.exitCode).toBe(2);
+        expect(run.stderr).toContain(
+            'The subscription source /nonexistent/export.json was not found. Check the path. Nothing was written.'
+        );
+        expect(run.stderr).not.toContain('ENOENT');
+        expect(run.stderr).not.toContain('is invalid');
+    });
+
+    it('locates a bad CSV value by line and column', async () => {
+        const file = writeSource('name,purchased\nFreedom,abc\n', 'export.csv');
+        const run = await runCli(['--source', file], {});
+
+        expect(run.exitCode).toBe(2);
+        expect(run.stderr).toContain(
+            'line 2, column purchased: must be a whole number of seats, got "abc"'
+        );
+        expect(run.stderr).not.toContain('line 2.purchased');
+    });
+});
+
+describe('sync CLI release report', () => {
+    let org: LocalOrg;
+
+    beforeAll(async () => {
+        org = await startTestOrg();
+        seedHolders(org, 3);
+    });
+
+    afterAll(async () => {
+        await org.close();
+    });
+
+    it('words a release of no holders', async () => {
+        const source = writeSource(exportOf({ Freedom: 10 }));
+        const run = await runCli(['--source', source, '--release-inactive'], orgEnv(org));
+
+        expect(run.exitCode).toBe(0);
+        expect(run.stdout).toContain('No inactive user holds a license, so none were released.');
+        expect(run.stdout).not.toMatch(/inactive users:\s*$/m);
+    }, 30_000);
 });

@@ -236,7 +236,7 @@ describe('loadAliasFile', () => {
     });
 
     it('rejects a missing file', () => {
-        expect(rejection('/nonexistent/aliases.json')).toContain('could not be read (ENOENT)');
+        expect(rejection('/nonexistent/aliases.json')).toContain('was not found. Check the path');
     });
 
     it('rejects a directory', () => {

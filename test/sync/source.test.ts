@@ -144,9 +144,9 @@ describe('parseCsvExport', () => {
             parseCsvExport('name,purchased,provisioned\nFreedom,-3,true\nCTI,ten,maybe\n', 'x.csv')
         );
         expect(issues).toEqual([
-            'line 2.purchased: must be a whole number of seats, got "-3"',
-            'line 3.purchased: must be a whole number of seats, got "ten"',
-            'line 3.provisioned: must be true or false, got "maybe"'
+            'line 2, column purchased: must be a whole number of seats, got "-3"',
+            'line 3, column purchased: must be a whole number of seats, got "ten"',
+            'line 3, column provisioned: must be true or false, got "maybe"'
         ]);
     });
 
@@ -251,8 +251,8 @@ describe('readSourceFile', () => {
     });
 
     it('reports a missing file', () => {
-        expect(issuesOf(() => readSourceFile('/nonexistent/export.json'))[0]).toContain(
-            'could not be read (ENOENT)'
+        expect(issuesOf(() => readSourceFile('/nonexistent/export.json'))[0]).toBe(
+            'file: was not found. Check the path'
         );
     });
 
