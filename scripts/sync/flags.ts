@@ -40,7 +40,8 @@ Behaviour:
   --release-inactive        remove the licenses held by inactive users (listed in the report)
   --watch                   keep running and serve Reload Subscriptions requests until Ctrl-C
   --poll-interval SECONDS   how often --watch looks for requests (default 10)
-  --json                    print the result as JSON instead of a table
+  --json                    print the result as JSON instead of a table. Through npm, add -s
+                            so npm's banner stays off stdout: npm run -s sync -- --json
   --verbose                 log debug lines to stderr
   --help                    show this text
 

@@ -114,3 +114,12 @@ describe('sync CLI release report', () => {
         expect(run.stdout).not.toMatch(/inactive users:\s*$/m);
     }, 30_000);
 });
+
+describe('sync CLI help', () => {
+    it('shows the silent npm form for --json', async () => {
+        const run = await runCli(['--help'], {});
+
+        expect(run.exitCode).toBe(0);
+        expect(run.stdout).toContain('npm run -s sync -- --json');
+    });
+});
