@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { LocalOrg } from '../../scripts/org/org';
 import {
+    HOLDER_COUNTS_QUERY,
+    REQUESTED_RUNS_QUERY,
+    RUNNING_RUNS_QUERY,
+    SUBSCRIPTIONS_QUERY
+} from '../../scripts/sync/salesforce/queries';
+import {
     connect,
     exportOf,
     readSubscriptions,
@@ -105,6 +111,62 @@ describe('sync --watch', () => {
         });
         // Running runs, subscriptions and holder counts, then the update that reports back.
         expect(run?.Api_Calls__c).toBe(4);
+    });
+
+    it('measures the API calls of one served request', async () => {
+        const source = writeSource(exportOf({ Freedom: 30, Record: 3 }));
+        // A one-shot run first, so the served request has nothing to change either.
+        expect((await runSync(org, ['--source', source])).exitCode).toBe(0);
+        const oneShotStart = org.requestLog.length;
+        expect((await runSync(org, ['--source', source])).exitCode).toBe(0);
+        const oneShotCalls = org.requestLog.slice(oneShotStart).filter((entry) => entry.apiCall);
+
+        const id = await requestReload();
+        const logStart = org.requestLog.length;
+        // A long interval, so the watcher polls once at start and the log holds one poll only.
+        controller = new AbortController();
+        watching = runSync(
+            org,
+            ['--watch', '--poll-interval', '600', '--source', source],
+            { SF_INSTANCE_URL: org.instanceUrl, SF_ACCESS_TOKEN: org.accessToken },
+            controller.signal
+        );
+        // Wait on the org's log, not with queries of this test, which the log would count too.
+        const watcherCalls = () => org.requestLog.slice(logStart).filter((entry) => entry.apiCall);
+        await waitFor(
+            async () => watcherCalls().filter((entry) => entry.method === 'PATCH').length,
+            (patches) => patches >= 2
+        );
+        const names: Record<string, string> = {
+            [REQUESTED_RUNS_QUERY]: 'poll',
+            [RUNNING_RUNS_QUERY]: 'running runs',
+            [SUBSCRIPTIONS_QUERY]: 'subscriptions',
+            [HOLDER_COUNTS_QUERY]: 'holder counts'
+        };
+        const describeCall = (entry: { method: string; path: string }) => {
+            const soql = new URL(entry.path, org.instanceUrl).searchParams.get('q');
+            return soql === null ? entry.method : (names[soql] ?? soql);
+        };
+        const servedCalls = watcherCalls().map(describeCall);
+        expect((await readRun(id))?.Status__c).toBe('Succeeded');
+
+        expect(oneShotCalls.map(describeCall)).toEqual([
+            'running runs',
+            'subscriptions',
+            'holder counts',
+            'POST'
+        ]);
+        // The poll, the Running check before the claim, the claim, then the run itself.
+        expect(servedCalls).toEqual([
+            'poll',
+            'running runs',
+            'PATCH',
+            'running runs',
+            'subscriptions',
+            'holder counts',
+            'PATCH'
+        ]);
+        expect(servedCalls.length - oneShotCalls.length).toBe(3);
     });
 
     it('honours a requested dry run', async () => {
