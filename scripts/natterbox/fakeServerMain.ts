@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     const file = JSON.parse(readFileSync(values.subscriptions, 'utf8')) as {
         subscriptions: FakeSubscription[];
     };
+
     const credentials = acceptedCredentials(values['client-id'], values['client-secret']);
     const port = Number(values.port);
     let server;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
         console.error(`fake-natterbox: ${portInUse}`);
         process.exit(1);
     }
+
     console.log(
         `Fake Natterbox listening on ${server.baseUrl} with ${file.subscriptions.length} subscriptions.`
     );
@@ -74,9 +76,10 @@ async function main(): Promise<void> {
 }
 
 /**
- * The client id and secret the server accepts, and how the startup hint shows
- * them: the built-in defaults as values, a secret given by flag or
- * environment only by name, so the hint never prints it.
+ * Returns the client id and secret the server accepts, and the text the
+ * startup hint shows for the secret. The built-in default is shown as is, and
+ * a secret from a flag or the environment only by where it came from, so the
+ * hint never prints it.
  */
 function acceptedCredentials(
     idFlag: string | undefined,

@@ -42,7 +42,7 @@ export class InvalidSourceError extends SyncError {
 }
 
 /**
- * Words the message of InvalidSourceError. A problem with the file itself (not
+ * Builds the message of InvalidSourceError. A problem with the file itself (not
  * found, a directory, not JSON) reads as one sentence about the file, and
  * problems inside it are listed one per line.
  */

@@ -55,7 +55,7 @@ export function formatSyncResult(result: SyncResult): string {
     return lines.join('\n');
 }
 
-/** Words the line above the list of released holders, or the whole report when there are none. */
+/** Builds the line above the list of released holders, or the whole report when there are none. */
 function describeRelease(count: number, dryRun: boolean): string {
     if (count === 0) {
         return dryRun

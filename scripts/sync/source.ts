@@ -156,7 +156,7 @@ export function validateSubscriptionEntries(
     );
 }
 
-/** Builds the location of one field of an entry: `subscriptions[2].purchased` in JSON, `line 4, column purchased` in CSV. */
+/** Location of one field of an entry, built from the entry's location: `subscriptions[2].purchased` in JSON, `line 4, column purchased` in CSV. */
 type FieldLocator = (entryLocation: string, field: string) => string;
 
 const jsonFieldLocation: FieldLocator = (entryLocation, field) => `${entryLocation}.${field}`;

@@ -123,7 +123,7 @@ describe('sync --watch', () => {
 
         const id = await requestReload();
         const logStart = org.requestLog.length;
-        // A long interval, so the watcher polls once at start and the log holds one poll only.
+        // A long interval, so the watcher polls once at start and the log contains one poll only.
         controller = new AbortController();
         watching = runSync(
             org,
