@@ -47,7 +47,7 @@ rmSync(outputDir, { recursive: true, force: true });
 execFileSync(sf, ['project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', outputDir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' }
+    env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_DISABLE_AUTOUPDATE: 'true' }
 });
 
 const lwcDir = path.join(outputDir, 'lwc');

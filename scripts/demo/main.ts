@@ -134,7 +134,7 @@ function printNextSteps(org: LocalOrg, preview: Preview | undefined): void {
             : '  - start the preview with npm run preview to see the components;',
         '  - or request a reload from another terminal with the Salesforce CLI installed in',
         '    this project (telemetry off, so nothing leaves this machine):',
-        '      export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true',
+        '      export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_DISABLE_AUTOUPDATE=true',
         `      SF_ACCESS_TOKEN='${org.accessToken}' scripts/node22.sh npx sf org login access-token --instance-url ${org.instanceUrl} --alias demo --no-prompt`,
         '      scripts/node22.sh npx sf data create record --sobject Natterbox_Sync_Run__c --values "Status__c=\'Requested\'" --target-org demo',
         '  - query the mirrored subscriptions:',

@@ -42,6 +42,7 @@ export function runSf(args: string[], home: SfHome, timeoutMs = 60_000): Promise
         ),
         SF_DISABLE_TELEMETRY: 'true',
         SF_AUTOUPDATE_DISABLE: 'true',
+        SF_DISABLE_AUTOUPDATE: 'true',
         SF_USE_GENERIC_UNIX_KEYCHAIN: 'true'
     };
     return new Promise((resolve) => {

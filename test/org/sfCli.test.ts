@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,7 @@ describe('local org with the sf CLI', () => {
             XDG_CACHE_HOME: path.join(home, 'cache'),
             SF_DISABLE_TELEMETRY: 'true',
             SF_AUTOUPDATE_DISABLE: 'true',
+            SF_DISABLE_AUTOUPDATE: 'true',
             SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
             SF_ACCESS_TOKEN: org.accessToken
         };
@@ -104,5 +105,12 @@ describe('local org with the sf CLI', () => {
             License_Code__c: 'FREEDOM',
             Purchased_Seats__c: 25
         });
+    });
+
+    // The CLI's update hook spawns a detached `sf update --autoupdate`, which
+    // reaches for the network, unless SF_DISABLE_AUTOUPDATE is set; the hook
+    // leaves an `autoupdate` marker in the cache folder when it does.
+    test('spawns no CLI self-update', () => {
+        expect(existsSync(path.join(home, 'cache', 'sf', 'autoupdate'))).toBe(false);
     });
 });

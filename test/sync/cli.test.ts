@@ -175,7 +175,8 @@ describe('sync CLI with --target-org', () => {
             XDG_DATA_HOME: path.join(home, 'data'),
             XDG_CACHE_HOME: path.join(home, 'cache'),
             SF_DISABLE_TELEMETRY: 'true',
-            SF_AUTOUPDATE_DISABLE: 'true'
+            SF_AUTOUPDATE_DISABLE: 'true',
+            SF_DISABLE_AUTOUPDATE: 'true'
         };
         const login = await runNode(
             [
