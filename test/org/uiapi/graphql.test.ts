@@ -2,6 +2,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { UiApiFixture } from './helpers';
 import { postGraphQl, startFixtureOrg } from './helpers';
+import { startOrg, type LocalOrg } from '../../../scripts/org/org';
 
 let fixture: UiApiFixture;
 
@@ -178,6 +179,113 @@ describe('GraphQL aggregate queries', () => {
             data.uiapi.aggregate.Natterbox_Subscription__c.edges[0].node.aggregate
                 .Purchased_Seats__c.sum.value
         ).toBe(4);
+    });
+});
+
+describe('GraphQL grouped aggregates', () => {
+    const licenseGroups = (filter: string) => `{ uiapi { aggregate {
+        Natterbox_User_License__c(
+            ${filter}
+            groupBy: { CTI__c: { group: true }, Freedom__c: { group: true }, Voice__c: { group: true } }
+            first: 1024
+        ) {
+            edges { node { aggregate {
+                CTI__c { value } Freedom__c { value } Voice__c { value } Id { count { value } }
+            } } }
+        }
+    } } }`;
+
+    /** Reads each group as `CTI,Freedom,Voice` mapped to its record count. */
+    function groupCounts(data: any): Map<string, number> {
+        return new Map(
+            data.uiapi.aggregate.Natterbox_User_License__c.edges.map((edge: any) => {
+                const { CTI__c, Freedom__c, Voice__c, Id } = edge.node.aggregate;
+                return [`${CTI__c.value},${Freedom__c.value},${Voice__c.value}`, Id.count.value];
+            })
+        );
+    }
+
+    it('groups by several fields', async () => {
+        const { data, errors } = await postGraphQl(fixture.org, licenseGroups(''));
+
+        expect(errors).toEqual([]);
+        expect(groupCounts(data)).toEqual(
+            new Map([
+                [
+                    'true,true,true',
+                    countInDatabase('l.cti__c = 1 AND l.freedom__c = 1 AND l.voice__c = 1')
+                ],
+                [
+                    'false,false,false',
+                    countInDatabase('l.cti__c = 0 AND l.freedom__c = 0 AND l.voice__c = 0')
+                ],
+                [
+                    'true,true,false',
+                    countInDatabase('l.cti__c = 1 AND l.freedom__c = 1 AND l.voice__c = 0')
+                ]
+            ])
+        );
+    });
+
+    it('groups with a parent field filter', async () => {
+        const { data, errors } = await postGraphQl(
+            fixture.org,
+            licenseGroups('where: { User__r: { IsActive: { eq: false } } }')
+        );
+
+        expect(errors).toEqual([]);
+        expect(groupCounts(data)).toEqual(
+            new Map([
+                [
+                    'true,true,false',
+                    countInDatabase(
+                        'u.isactive = 0 AND l.cti__c = 1 AND l.freedom__c = 1 AND l.voice__c = 0'
+                    )
+                ]
+            ])
+        );
+    });
+});
+
+describe('GraphQL aggregate paging', () => {
+    let pagingOrg: LocalOrg;
+
+    beforeAll(async () => {
+        pagingOrg = await startOrg({ port: 0, seed: 'none', logError: () => undefined });
+        pagingOrg.seed.insert(
+            'Natterbox_User_License__c',
+            Array.from({ length: 12 }, (_, index) => ({ User_Id__c: `user-${index}` }))
+        );
+    });
+
+    afterAll(async () => {
+        await pagingOrg.close();
+    });
+
+    const groupsByUserId = (first: string) => `{ uiapi { aggregate {
+        Natterbox_User_License__c(${first} groupBy: { User_Id__c: { group: true } }) {
+            edges { node { aggregate { User_Id__c { value } } } }
+        }
+    } } }`;
+
+    it('defaults to ten groups a page', async () => {
+        const { data, errors } = await postGraphQl(pagingOrg, groupsByUserId(''));
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.aggregate.Natterbox_User_License__c.edges).toHaveLength(10);
+    });
+
+    it('returns every group up to first', async () => {
+        const { data, errors } = await postGraphQl(pagingOrg, groupsByUserId('first: 2000'));
+
+        expect(errors).toEqual([]);
+        expect(data.uiapi.aggregate.Natterbox_User_License__c.edges).toHaveLength(12);
+    });
+
+    it('rejects an aggregate page size above 2000', async () => {
+        const { errors } = await postGraphQl(pagingOrg, groupsByUserId('first: 2001'));
+
+        expect(errors[0].message).toContain('Invalid argument first: 2001');
     });
 });
 

@@ -2,8 +2,9 @@
  * Runs one object field under `uiapi { aggregate { ... } }`.
  *
  * GraphQL API Developer Guide, "Aggregate Queries with GraphQL", "Aggregate
- * Schema" and "Group Results": `groupBy: { Field: { group: true } }` groups
- * records, and each node's `aggregate` contains the grouped fields as
+ * Schema" and "Group Aggregate Results":
+ * `groupBy: { Field: { group: true } ... }` groups records by one or more
+ * fields, and each node's `aggregate` contains the grouped fields as
  * `{ value displayValue }` and aggregated fields as
  * `{ count { value } sum { value } ... }`. The query runs as SOQL with
  * aggregate functions and GROUP BY.
@@ -14,6 +15,7 @@ import { toDisplayValue, toUiValue } from '../fieldValues';
 import { findField } from '../schemaLookup';
 import { buildWhereClause } from './filter';
 import { buildOrderBy } from './orderBy';
+import { defaultPageSize, maxPageSize } from './recordQuery';
 import { collectFields, errorAt, readArguments, responseKey, type RequestScope } from './selection';
 import type { RunSoql, SoqlRecord } from './types';
 
@@ -107,14 +109,19 @@ export function runAggregateQuery(
     return result;
 }
 
+/**
+ * Aggregate results are paged like record results: 10 groups unless `first`
+ * is set, and 2000 at most (GraphQL API Developer Guide, "Paginate Your
+ * Results", which states the limits for every collection the API returns).
+ */
 function readLimit(connection: FieldNode, first: unknown): string {
     if (first === undefined || first === null) {
-        return '';
+        return `LIMIT ${defaultPageSize}`;
     }
-    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 2000) {
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > maxPageSize) {
         throw errorAt(
             connection,
-            `Invalid argument first: ${JSON.stringify(first)}. Use an integer from 1 to 2000.`
+            `Invalid argument first: ${JSON.stringify(first)}. Use an integer from 1 to ${maxPageSize}.`
         );
     }
     return `LIMIT ${first}`;

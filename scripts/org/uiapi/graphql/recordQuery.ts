@@ -17,8 +17,10 @@ import { buildOrderBy } from './orderBy';
 import { collectFields, errorAt, readArguments, responseKey, type RequestScope } from './selection';
 import type { RunSoql, SoqlRecord } from './types';
 
-const defaultPageSize = 10;
-const maxPageSize = 2000;
+/** Page size of record and aggregate results when `first` is not set. */
+export const defaultPageSize = 10;
+/** The largest `first` that record and aggregate queries accept. */
+export const maxPageSize = 2000;
 
 /** Runs a record query and returns its connection object. */
 export function runRecordQuery(
