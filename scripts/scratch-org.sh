@@ -44,6 +44,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$PATH"
 export SF_DISABLE_TELEMETRY=true
+# Keep the pinned CLI: without this, its update hook spawns a self-update.
+export SF_DISABLE_AUTOUPDATE=true
 
 # Reads one property path (for example result.id) from JSON on stdin.
 json_value() {
