@@ -77,30 +77,40 @@ function connection<T>(nodes: T[]): { edges: { node: T }[] } {
     return { edges: nodes.map((node) => ({ node })) };
 }
 
-function countAggregate(count: number) {
-    return connection([{ aggregate: { Id: { count: value(count) } } }]);
-}
-
-// Mirrors the where clauses of the components' seat aggregates: CTI held
-// with Freedom uses no CTI seat.
-function consumesSeat(user: SampleUser, license: string): boolean {
-    if (!user.licenses.includes(license)) {
-        return false;
+// Mirrors the components' seat holder aggregates: per-user license records
+// grouped by their ten checkboxes, with the record count of each group.
+// Groups come in the order their first holder appears in sampleOrg.json.
+// The seat policy is not applied here, because the components apply it to
+// the groups.
+function holderGroups(holders: SampleUser[]) {
+    const groups = new Map<string, { licenses: string[]; count: number }>();
+    for (const user of holders) {
+        const held = Object.keys(LICENSE_FIELDS).filter((license) =>
+            user.licenses.includes(license)
+        );
+        const key = held.join(',');
+        const group = groups.get(key) ?? { licenses: held, count: 0 };
+        group.count += 1;
+        groups.set(key, group);
     }
-    return !(license === 'CTI' && user.licenses.includes('FREEDOM'));
+    return connection(
+        [...groups.values()].map((group) => {
+            const aggregate: Record<string, unknown> = {};
+            for (const [license, field] of Object.entries(LICENSE_FIELDS)) {
+                aggregate[field] = value(group.licenses.includes(license));
+            }
+            aggregate.Id = { count: value(group.count) };
+            return { aggregate };
+        })
+    );
 }
 
 function seatAggregates(org: SampleOrg) {
     const holders = org.users.filter((user) => user.licenseRecordId !== null);
-    const aggregates: Record<string, ReturnType<typeof countAggregate>> = {};
-    for (const license of Object.keys(LICENSE_FIELDS)) {
-        const assigned = holders.filter((user) => consumesSeat(user, license));
-        aggregates[`${license}_assigned`] = countAggregate(assigned.length);
-        aggregates[`${license}_inactive`] = countAggregate(
-            assigned.filter((user) => !user.IsActive).length
-        );
-    }
-    return aggregates;
+    return {
+        holders: holderGroups(holders),
+        inactiveHolders: holderGroups(holders.filter((user) => !user.IsActive))
+    };
 }
 
 // Subscription fields each component's query selects, besides Id.

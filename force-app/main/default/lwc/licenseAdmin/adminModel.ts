@@ -8,8 +8,8 @@ import type { SeatUsage } from 'c/licenseRules';
 import { readSeatCounts, readSubscriptions, toRuleSubscriptions } from 'c/licenseGraphql';
 import type {
     Connection,
-    CountAggregate,
     FieldValue,
+    SeatAggregates,
     SubscriptionNode,
     SubscriptionRow
 } from 'c/licenseGraphql';
@@ -41,7 +41,7 @@ export interface AdminPayload {
             Natterbox_Subscription__c: Connection<SubscriptionNode>;
             Natterbox_Sync_Run__c: Connection<SyncRunNode>;
         };
-        aggregate: Record<string, CountAggregate | undefined>;
+        aggregate: SeatAggregates;
     };
 }
 

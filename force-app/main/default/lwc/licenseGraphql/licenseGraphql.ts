@@ -1,10 +1,10 @@
 /**
  * Readers for the GraphQL payload shapes that the license panel and the
- * admin page share: subscription records and per-license seat aggregates.
- * Both components alias each seat aggregate as `<LICENSE_CODE>_assigned`
- * and `<LICENSE_CODE>_inactive`, so one reader serves both queries.
+ * admin page share: subscription records and the seat holder aggregates.
+ * Both components alias the seat holder aggregates `holders` and
+ * `inactiveHolders`, so one reader serves both queries.
  */
-import { LICENSE_CODES } from 'c/licenseRules';
+import { LICENSE_CODES, seatConsumingLicenses, stateFromRecord } from 'c/licenseRules';
 import type { LicenseCode, SeatHolderCount, Subscription } from 'c/licenseRules';
 
 /** A field value as User Interface API GraphQL returns it. */
@@ -30,8 +30,23 @@ export interface SubscriptionNode {
     Legacy_CTI_Allowed__c?: FieldValue<boolean>;
 }
 
-/** One aggregate row of a count without groupBy. */
-export type CountAggregate = Connection<{ aggregate: { Id: { count: FieldValue<number> } } }>;
+/**
+ * One group of a count grouped by the license checkboxes: each grouped
+ * field as `{ value }`, keyed by its API name, and the group's record count.
+ */
+export interface HolderGroupNode {
+    aggregate: { Id: { count: FieldValue<number> } } & Record<string, unknown>;
+}
+
+/**
+ * The seat holder aggregates of both queries: `holders` groups every
+ * per-user license record by its ten checkboxes, and `inactiveHolders` the
+ * records whose user is inactive.
+ */
+export interface SeatAggregates {
+    holders?: Connection<HolderGroupNode> | null;
+    inactiveHolders?: Connection<HolderGroupNode> | null;
+}
 
 /** A subscription record, flattened for the view models. */
 export interface SubscriptionRow {
@@ -45,31 +60,43 @@ export interface SubscriptionRow {
     legacyCtiAllowed: boolean;
 }
 
-/** Kind of seat aggregate: all holders, or only holders whose user is inactive. */
-export type SeatAggregateKind = 'assigned' | 'inactive';
-
-/** Builds the alias a query gives the seat aggregate of one license. */
-export function seatAlias(license: LicenseCode, kind: SeatAggregateKind): string {
-    return `${license}_${kind}`;
+/**
+ * Counts seats per license: each group adds its record count to every
+ * license that seatConsumingLicenses charges its holders for, so the seat
+ * policy (CTI held with Freedom uses no CTI seat) stays in the rules module.
+ * A missing connection or a group without a count adds nothing, and a
+ * checkbox missing from a group reads as not held.
+ */
+function countSeatsByLicense(
+    groups: Connection<HolderGroupNode> | null | undefined
+): Map<LicenseCode, number> {
+    const seats = new Map<LicenseCode, number>();
+    for (const edge of groups?.edges ?? []) {
+        const aggregate = edge?.node?.aggregate;
+        const count = aggregate?.Id?.count?.value;
+        if (!aggregate || typeof count !== 'number') {
+            continue;
+        }
+        for (const license of seatConsumingLicenses(stateFromRecord(aggregate))) {
+            seats.set(license, (seats.get(license) ?? 0) + count);
+        }
+    }
+    return seats;
 }
 
 /**
- * Reads one count aggregate. A missing alias or an empty result counts as
- * 0, and so does a count that a partial response left out.
+ * Reads the seat counts of every catalogue license from the seat holder
+ * aggregates: `assigned` from every holder, `reclaimable` from the inactive
+ * ones. Throws TypeError, as stateFromRecord does, for a grouped checkbox
+ * value that is not a boolean or null.
  */
-export function readCount(aggregate: CountAggregate | undefined): number {
-    const count = aggregate?.edges?.[0]?.node?.aggregate?.Id?.count?.value;
-    return typeof count === 'number' ? count : 0;
-}
-
-/** Reads the seat counts of every catalogue license from an aggregate block. */
-export function readSeatCounts(
-    aggregates: Record<string, CountAggregate | undefined>
-): SeatHolderCount[] {
+export function readSeatCounts(aggregates: SeatAggregates): SeatHolderCount[] {
+    const assigned = countSeatsByLicense(aggregates.holders);
+    const reclaimable = countSeatsByLicense(aggregates.inactiveHolders);
     return LICENSE_CODES.map((license) => ({
         license,
-        assigned: readCount(aggregates[seatAlias(license, 'assigned')]),
-        reclaimable: readCount(aggregates[seatAlias(license, 'inactive')])
+        assigned: assigned.get(license) ?? 0,
+        reclaimable: reclaimable.get(license) ?? 0
     }));
 }
 

@@ -36,8 +36,8 @@ import {
 } from 'c/licenseGraphql';
 import type {
     Connection,
-    CountAggregate,
     FieldValue,
+    SeatAggregates,
     SubscriptionNode,
     SubscriptionRow
 } from 'c/licenseGraphql';
@@ -58,7 +58,7 @@ export interface PanelPayload {
             Natterbox_User_License__c: Connection<{ Id: string } & Record<string, unknown>>;
             Natterbox_Subscription__c: Connection<SubscriptionNode>;
         };
-        aggregate: Record<string, CountAggregate | undefined>;
+        aggregate: SeatAggregates;
     };
 }
 

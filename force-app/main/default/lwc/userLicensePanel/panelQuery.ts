@@ -1,18 +1,24 @@
 /**
  * The one GraphQL request the license panel sends on load: the user, their
- * per-user license record, every subscription and the seat counts of every
- * license as aggregates. The shapes follow the GraphQL API Developer Guide
- * pages "Query Record Objects" and "Aggregate Examples".
+ * per-user license record, every subscription and the seat holders of every
+ * license as grouped aggregates. The shapes follow the GraphQL API
+ * Developer Guide pages "Query Record Objects", "Aggregate Examples" and
+ * "Group Aggregate Results".
  */
 import { gql } from 'lightning/graphql';
 
 // Custom fields are aliased to their own API names, which pins their keys in
 // the result even if an admin later renames a field.
 //
-// Seat aggregates are aliased `<LICENSE_CODE>_assigned` (every holder, active
-// or not) and `<LICENSE_CODE>_inactive` (holders whose user is inactive).
-// CTI held together with Freedom uses no CTI seat, so the CTI counts exclude
-// Freedom holders. A count without groupBy returns one edge.
+// Seat counts come from two counts grouped by the ten license checkboxes:
+// `holders` over every per-user license record, active user or not, and
+// `inactiveHolders` over the records whose user is inactive, whose seats can
+// be reclaimed. readSeatCounts in c/licenseGraphql turns the groups into
+// seat counts with the rules module's seat policy, so no seat rule is
+// written here. Ten checkboxes form at most 2^10 = 1,024 groups. Aggregate
+// results are paged like records, 10 a page unless `first` is set and 2,000
+// at most (GraphQL API Developer Guide, "Paginate Your Results"), so
+// `first: 1024` returns every group in this one request.
 //
 // The record queries set `first` because the GraphQL API returns 10 records
 // a page by default.
@@ -100,12 +106,54 @@ export const PANEL_QUERY = gql`
                 }
             }
             aggregate {
-                CTI_assigned: Natterbox_User_License__c(
-                    where: { and: [{ CTI__c: { eq: true } }, { Freedom__c: { eq: false } }] }
+                holders: Natterbox_User_License__c(
+                    groupBy: {
+                        CTI__c: { group: true }
+                        Freedom__c: { group: true }
+                        Service_Cloud_Voice__c: { group: true }
+                        Voice__c: { group: true }
+                        Record__c: { group: true }
+                        PCI__c: { group: true }
+                        Insights__c: { group: true }
+                        AI_Prompt_Studio__c: { group: true }
+                        SMS__c: { group: true }
+                        WhatsApp__c: { group: true }
+                    }
+                    first: 1024
                 ) {
                     edges {
                         node {
                             aggregate {
+                                CTI__c: CTI__c {
+                                    value
+                                }
+                                Freedom__c: Freedom__c {
+                                    value
+                                }
+                                Service_Cloud_Voice__c: Service_Cloud_Voice__c {
+                                    value
+                                }
+                                Voice__c: Voice__c {
+                                    value
+                                }
+                                Record__c: Record__c {
+                                    value
+                                }
+                                PCI__c: PCI__c {
+                                    value
+                                }
+                                Insights__c: Insights__c {
+                                    value
+                                }
+                                AI_Prompt_Studio__c: AI_Prompt_Studio__c {
+                                    value
+                                }
+                                SMS__c: SMS__c {
+                                    value
+                                }
+                                WhatsApp__c: WhatsApp__c {
+                                    value
+                                }
                                 Id {
                                     count {
                                         value
@@ -115,307 +163,55 @@ export const PANEL_QUERY = gql`
                         }
                     }
                 }
-                CTI_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { CTI__c: { eq: true } }
-                            { Freedom__c: { eq: false } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
+                inactiveHolders: Natterbox_User_License__c(
+                    where: { User__r: { IsActive: { eq: false } } }
+                    groupBy: {
+                        CTI__c: { group: true }
+                        Freedom__c: { group: true }
+                        Service_Cloud_Voice__c: { group: true }
+                        Voice__c: { group: true }
+                        Record__c: { group: true }
+                        PCI__c: { group: true }
+                        Insights__c: { group: true }
+                        AI_Prompt_Studio__c: { group: true }
+                        SMS__c: { group: true }
+                        WhatsApp__c: { group: true }
                     }
+                    first: 1024
                 ) {
                     edges {
                         node {
                             aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                CTI__c: CTI__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                FREEDOM_assigned: Natterbox_User_License__c(where: { Freedom__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                Freedom__c: Freedom__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                FREEDOM_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { Freedom__c: { eq: true } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                Service_Cloud_Voice__c: Service_Cloud_Voice__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                SCV_assigned: Natterbox_User_License__c(
-                    where: { Service_Cloud_Voice__c: { eq: true } }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                Voice__c: Voice__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                SCV_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { Service_Cloud_Voice__c: { eq: true } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                Record__c: Record__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                VOICE_assigned: Natterbox_User_License__c(where: { Voice__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                PCI__c: PCI__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                VOICE_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [{ Voice__c: { eq: true } }, { User__r: { IsActive: { eq: false } } }]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                Insights__c: Insights__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                RECORD_assigned: Natterbox_User_License__c(where: { Record__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                AI_Prompt_Studio__c: AI_Prompt_Studio__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                RECORD_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [{ Record__c: { eq: true } }, { User__r: { IsActive: { eq: false } } }]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                SMS__c: SMS__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                PCI_assigned: Natterbox_User_License__c(where: { PCI__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
+                                WhatsApp__c: WhatsApp__c {
+                                    value
                                 }
-                            }
-                        }
-                    }
-                }
-                PCI_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [{ PCI__c: { eq: true } }, { User__r: { IsActive: { eq: false } } }]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                INSIGHTS_assigned: Natterbox_User_License__c(where: { Insights__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                INSIGHTS_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { Insights__c: { eq: true } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                AI_PROMPT_STUDIO_assigned: Natterbox_User_License__c(
-                    where: { AI_Prompt_Studio__c: { eq: true } }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                AI_PROMPT_STUDIO_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { AI_Prompt_Studio__c: { eq: true } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                SMS_assigned: Natterbox_User_License__c(where: { SMS__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                SMS_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [{ SMS__c: { eq: true } }, { User__r: { IsActive: { eq: false } } }]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                WHATSAPP_assigned: Natterbox_User_License__c(where: { WhatsApp__c: { eq: true } }) {
-                    edges {
-                        node {
-                            aggregate {
-                                Id {
-                                    count {
-                                        value
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                WHATSAPP_inactive: Natterbox_User_License__c(
-                    where: {
-                        and: [
-                            { WhatsApp__c: { eq: true } }
-                            { User__r: { IsActive: { eq: false } } }
-                        ]
-                    }
-                ) {
-                    edges {
-                        node {
-                            aggregate {
                                 Id {
                                     count {
                                         value

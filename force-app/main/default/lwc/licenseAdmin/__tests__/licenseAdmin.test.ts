@@ -1,10 +1,11 @@
 import { createElement } from 'lwc';
 import LicenseAdmin from 'c/licenseAdmin';
-import { LICENSES, LICENSE_CODES } from 'c/licenseRules';
+import { LICENSES } from 'c/licenseRules';
 import { parse } from 'graphql';
 import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { PICKUP_TIMEOUT_MS, POLL_INTERVAL_MS } from '../reloadProgress';
+import { readAggregateFields } from '../../../../../../test/setup/graphqlAggregates';
 
 // The fixture comes from test/setup/lwcFixtures/buildLwcFixtures.ts, which
 // derives it from the same sample organisation as the panel's fixtures.
@@ -157,11 +158,21 @@ describe('c-license-admin', () => {
             expect(() => parse(adminQueryText)).not.toThrow();
         });
 
-        it('asks for both seat aggregates of every license', () => {
-            for (const code of LICENSE_CODES) {
-                expect(adminQueryText).toContain(`${code}_assigned: Natterbox_User_License__c(`);
-                expect(adminQueryText).toContain(`${code}_inactive: Natterbox_User_License__c(`);
+        it('groups both seat holder counts by every license field', () => {
+            const aggregate = readAggregateFields(adminQueryText);
+            const fields = LICENSES.map((license) => license.fieldApiName).sort();
+
+            expect(Object.keys(aggregate).sort()).toEqual(['holders', 'inactiveHolders']);
+            for (const alias of ['holders', 'inactiveHolders']) {
+                const args = aggregate[alias]!.args;
+                expect(Object.keys(args.groupBy as object).sort()).toEqual(fields);
+                expect(args.first).toBe(1024);
+                expect(aggregate[alias]!.selected.sort()).toEqual([...fields, 'Id'].sort());
             }
+            expect(aggregate.holders!.args.where).toBeUndefined();
+            expect(aggregate.inactiveHolders!.args.where).toEqual({
+                User__r: { IsActive: { eq: false } }
+            });
         });
 
         it('reads the latest sync run first', () => {

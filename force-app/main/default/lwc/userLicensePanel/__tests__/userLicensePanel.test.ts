@@ -7,6 +7,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { NO_PERMISSION_REASON, SAVING_REASON } from '../panelModel';
+import { readAggregateFields } from '../../../../../../test/setup/graphqlAggregates';
 
 // Fixtures come from test/setup/lwcFixtures/buildLwcFixtures.ts, which
 // derives them from one sample organisation.
@@ -102,14 +103,31 @@ function clone<T>(value: T): T {
     return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Returns a copy of the payload in which `count` users hold a seat of the license. */
+interface HolderGroups {
+    edges: { node: { aggregate: Record<string, unknown> } }[];
+}
+
+/**
+ * Returns a copy of the payload in which `count` users hold a seat of the
+ * license: the license is cleared from every holder group, and one group
+ * of `count` holders of only that license is added. Use it only for a
+ * license that no other license brings, such as SMS or VOICE, because
+ * clearing a license that brings another would change that one's count.
+ */
 function withAssigned<T>(payload: T, code: string, count: number): T {
-    const copy = clone(payload) as {
-        uiapi: { aggregate: Record<string, { edges: { node: { aggregate: unknown } }[] }> };
-    };
-    copy.uiapi.aggregate[`${code}_assigned`]!.edges[0]!.node.aggregate = {
-        Id: { count: { value: count } }
-    };
+    const copy = clone(payload) as { uiapi: { aggregate: { holders: HolderGroups } } };
+    const field = LICENSES.find((license) => license.code === code)!.fieldApiName;
+    const groups = copy.uiapi.aggregate.holders.edges;
+    const added: Record<string, unknown> = {};
+    for (const key of Object.keys(groups[0]!.node.aggregate)) {
+        added[key] = { value: false };
+    }
+    for (const group of groups) {
+        group.node.aggregate[field] = { value: false };
+    }
+    added[field] = { value: true };
+    added.Id = { count: { value: count } };
+    groups.push({ node: { aggregate: added } });
     return copy as T;
 }
 
@@ -188,11 +206,21 @@ describe('c-user-license-panel', () => {
             expect(() => parse(panelQueryText)).not.toThrow();
         });
 
-        it('asks for both seat aggregates of every license', () => {
-            for (const code of LICENSE_CODES) {
-                expect(panelQueryText).toContain(`${code}_assigned: Natterbox_User_License__c(`);
-                expect(panelQueryText).toContain(`${code}_inactive: Natterbox_User_License__c(`);
+        it('groups both seat holder counts by every license field', () => {
+            const aggregate = readAggregateFields(panelQueryText);
+            const fields = LICENSES.map((license) => license.fieldApiName).sort();
+
+            expect(Object.keys(aggregate).sort()).toEqual(['holders', 'inactiveHolders']);
+            for (const alias of ['holders', 'inactiveHolders']) {
+                const args = aggregate[alias]!.args;
+                expect(Object.keys(args.groupBy as object).sort()).toEqual(fields);
+                expect(args.first).toBe(1024);
+                expect(aggregate[alias]!.selected.sort()).toEqual([...fields, 'Id'].sort());
             }
+            expect(aggregate.holders!.args.where).toBeUndefined();
+            expect(aggregate.inactiveHolders!.args.where).toEqual({
+                User__r: { IsActive: { eq: false } }
+            });
         });
 
         it('selects every license field of the user record', () => {
@@ -749,8 +777,11 @@ describe('c-user-license-panel', () => {
                     edge.node.License_Code__c.value === 'VOICE'
             );
             delete voice.node.Purchased_Seats__c;
-            payload.uiapi.aggregate.SMS_assigned = null;
-            payload.uiapi.aggregate.SMS_inactive = { edges: [{ node: {} }] };
+            const { holders, inactiveHolders } = payload.uiapi.aggregate;
+            for (const group of [...holders.edges, ...inactiveHolders.edges]) {
+                group.node.aggregate.SMS__c = null;
+            }
+            inactiveHolders.edges.push({ node: {} });
             const element = await mountPanel({ payload });
 
             expect(query(element, '.load-error')).toBeNull();
