@@ -107,9 +107,9 @@ describe('local org with the sf CLI', () => {
         });
     });
 
-    // The CLI's update hook spawns a detached `sf update --autoupdate`, which
-    // reaches for the network, unless SF_DISABLE_AUTOUPDATE is set; the hook
-    // leaves an `autoupdate` marker in the cache folder when it does.
+    // Unless SF_DISABLE_AUTOUPDATE is set, the CLI's update hook spawns a
+    // detached `sf update --autoupdate` that reaches for the network. The
+    // hook leaves an `autoupdate` marker in the cache folder when it does.
     test('spawns no CLI self-update', () => {
         expect(existsSync(path.join(home, 'cache', 'sf', 'autoupdate'))).toBe(false);
     });
