@@ -48,5 +48,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
     console.error(error);
-    process.exitCode = 1;
+    // A failed section may leave its local org listening; exit so the
+    // run ends instead of hanging on the open server.
+    process.exit(1);
 });
