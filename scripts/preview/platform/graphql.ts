@@ -6,6 +6,7 @@
  * `POST /services/data/vXX.X/graphql` per configuration and per refresh.
  */
 import { callDataApi } from './transport';
+import { FetchingWireAdapter } from './wireAdapter';
 
 /** The query document that `gql` returns: the query text, sent as is. */
 export interface QueryDocument {
@@ -52,43 +53,18 @@ export function refreshGraphQL(result: unknown): Promise<void> {
 }
 
 /** The `graphql` wire adapter. */
-export class graphql {
-    private config: GraphQlConfig | undefined;
-    private connected = false;
-    private generation = 0;
-
-    constructor(private readonly dataCallback: (value: unknown) => void) {}
-
-    connect(): void {
-        this.connected = true;
-        void this.fetchAndProvision();
+export class graphql extends FetchingWireAdapter<GraphQlConfig> {
+    protected isComplete(config: GraphQlConfig): boolean {
+        return Boolean(config.query);
     }
 
-    disconnect(): void {
-        this.connected = false;
-    }
-
-    update(config: GraphQlConfig): void {
-        this.config = config;
-        void this.fetchAndProvision();
-    }
-
-    private async fetchAndProvision(): Promise<void> {
-        const config = this.config;
-        // The platform waits until every reactive parameter has a value.
-        if (!this.connected || !config?.query) {
-            return;
-        }
-        const generation = ++this.generation;
-        const result = await this.fetchResult(config);
-        if (generation === this.generation && this.connected) {
-            this.dataCallback(result);
-        }
+    protected fetchValue(config: GraphQlConfig): Promise<GraphQlResult> {
+        return this.fetchResult(config);
     }
 
     private async fetchResult(config: GraphQlConfig): Promise<GraphQlResult> {
         const query = typeof config.query === 'string' ? config.query : config.query?.source;
-        const refresh = (): Promise<void> => this.fetchAndProvision();
+        const refresh = (): Promise<void> => this.provision();
         let result: GraphQlResult;
         try {
             const body = (await callDataApi('POST', 'graphql', {

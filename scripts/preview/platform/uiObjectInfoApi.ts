@@ -5,46 +5,33 @@
  * `{ data, error }` as the "lightning/uiObjectInfoApi" reference describes.
  */
 import { callDataApi } from './transport';
+import { FetchingWireAdapter } from './wireAdapter';
 
 interface ObjectInfoConfig {
     objectApiName?: string | { objectApiName: string };
 }
 
+function objectApiNameOf(config: ObjectInfoConfig): string | undefined {
+    const reference = config.objectApiName;
+    return typeof reference === 'string' ? reference : reference?.objectApiName;
+}
+
 /** The `getObjectInfo` wire adapter. */
-export class getObjectInfo {
-    private config: ObjectInfoConfig | undefined;
-    private connected = false;
-
-    constructor(private readonly dataCallback: (value: unknown) => void) {}
-
-    connect(): void {
-        this.connected = true;
-        void this.load();
+export class getObjectInfo extends FetchingWireAdapter<ObjectInfoConfig> {
+    protected isComplete(config: ObjectInfoConfig): boolean {
+        return Boolean(objectApiNameOf(config));
     }
 
-    disconnect(): void {
-        this.connected = false;
-    }
-
-    update(config: ObjectInfoConfig): void {
-        this.config = config;
-        void this.load();
-    }
-
-    private async load(): Promise<void> {
-        const reference = this.config?.objectApiName;
-        const apiName = typeof reference === 'string' ? reference : reference?.objectApiName;
-        if (!this.connected || !apiName) {
-            return;
-        }
+    protected async fetchValue(config: ObjectInfoConfig): Promise<unknown> {
+        const apiName = objectApiNameOf(config) ?? '';
         try {
             const data = await callDataApi(
                 'GET',
                 `ui-api/object-info/${encodeURIComponent(apiName)}`
             );
-            this.dataCallback({ data, error: undefined });
+            return { data, error: undefined };
         } catch (error) {
-            this.dataCallback({ data: undefined, error });
+            return { data: undefined, error };
         }
     }
 }

@@ -8,6 +8,7 @@
  * adapter over "Get a Record".
  */
 import { callDataApi } from './transport';
+import { FetchingWireAdapter } from './wireAdapter';
 
 /** Record input of createRecord. */
 export interface RecordInputForCreate {
@@ -113,31 +114,12 @@ function qualifiedName(field: FieldReference): string {
 }
 
 /** The `getRecord` wire adapter: provisions `{ data, error }` for one record. */
-export class getRecord {
-    private config: GetRecordConfig | undefined;
-    private connected = false;
-
-    constructor(private readonly dataCallback: (value: unknown) => void) {}
-
-    connect(): void {
-        this.connected = true;
-        void this.load();
+export class getRecord extends FetchingWireAdapter<GetRecordConfig> {
+    protected isComplete(config: GetRecordConfig): boolean {
+        return Boolean(config.recordId);
     }
 
-    disconnect(): void {
-        this.connected = false;
-    }
-
-    update(config: GetRecordConfig): void {
-        this.config = config;
-        void this.load();
-    }
-
-    private async load(): Promise<void> {
-        const config = this.config;
-        if (!this.connected || !config?.recordId) {
-            return;
-        }
+    protected async fetchValue(config: GetRecordConfig): Promise<unknown> {
         const query = new URLSearchParams();
         if (config.fields?.length) {
             query.set('fields', config.fields.map(qualifiedName).join(','));
@@ -145,11 +127,11 @@ export class getRecord {
         if (config.optionalFields?.length) {
             query.set('optionalFields', config.optionalFields.map(qualifiedName).join(','));
         }
-        const path = `ui-api/records/${encodeURIComponent(config.recordId)}?${query.toString()}`;
+        const path = `ui-api/records/${encodeURIComponent(config.recordId ?? '')}?${query.toString()}`;
         try {
-            this.dataCallback({ data: await callDataApi('GET', path), error: undefined });
+            return { data: await callDataApi('GET', path), error: undefined };
         } catch (error) {
-            this.dataCallback({ data: undefined, error });
+            return { data: undefined, error };
         }
     }
 }
