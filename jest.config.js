@@ -1,5 +1,5 @@
 // Two Jest projects share one run:
-// - `lwc`: components and the shared rules module as the platform sees
+// - `lwc`: components and the shared rules module as the platform compiles
 //   them, through the real LWC compiler (sfdx-lwc-jest, jsdom);
 // - `node`: the sync job, the local org and the rules module as Node code
 //   imports it, over real HTTP to local servers.

@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark section and writes docs/benchmarks.md.
  *
  * Each section measures its subject and a baseline in the same run, so the
- * ratios stay comparable across machines; absolute times depend on the
+ * ratios stay comparable across machines. Absolute times depend on the
  * machine described at the top of the page.
  */
 import { writeFileSync } from 'node:fs';

@@ -89,7 +89,7 @@ async function runWithOptions(
         );
     }
     // Validate the source before connecting: bad input must stop the run with nothing written.
-    // Under --watch each request reloads the source; a file is still checked once at start, so a
+    // Under --watch each request reloads the source. A file is still checked once at start, so a
     // wrong path stops the watcher at once instead of failing every request. Natterbox is only
     // called when a request arrives.
     const prepared = options.watch && sourceSpec.kind === 'natterbox' ? undefined : await load();

@@ -24,7 +24,7 @@ export interface Logger {
 export interface LoggerOptions {
     /** Lowest level written; default `info`. */
     level?: LogLevel;
-    /** Where lines go; default process.stderr. */
+    /** Line sink; default process.stderr. */
     write?: (line: string) => void;
 }
 

@@ -83,10 +83,14 @@ describe('local org query', () => {
         expect(ids).toHaveLength(5000);
         expect(new Set(ids).size).toBe(5000);
         // Ties on the ORDER BY field come back in Id order on every page.
+        const compareIds = (a: string, b: string): number => {
+            if (a === b) {
+                return 0;
+            }
+            return a < b ? -1 : 1;
+        };
         const expected = [...seen].sort(
-            (a, b) =>
-                Number(b.Freedom__c) - Number(a.Freedom__c) ||
-                (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0)
+            (a, b) => Number(b.Freedom__c) - Number(a.Freedom__c) || compareIds(a.Id, b.Id)
         );
         expect(ids).toEqual(expected.map((record) => record.Id));
     });

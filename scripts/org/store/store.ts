@@ -485,8 +485,8 @@ export class OrgStore implements SaveContext {
      * the Id of a new record.
      *
      * NOTE: the REST API Developer Guide documents upsert by Id only for
-     * creating with POST and no value; these two answers follow the record
-     * routes and were not checked against a real org.
+     * creating with POST and no value. These two error responses follow the
+     * record routes and were not checked against a real org.
      */
     private existingId(object: ObjectSchema, value: unknown): string {
         const id = typeof value === 'string' ? normalizeId(value) : null;

@@ -28,7 +28,7 @@ export abstract class FetchingWireAdapter<Config> {
     /**
      * Fetches with the current configuration and provisions the value. A
      * response that arrives after a newer fetch started, or after the
-     * component disconnected, is dropped, so a slow old answer never
+     * component disconnected, is dropped, so a slow old response never
      * overwrites a newer one.
      */
     protected async provision(): Promise<void> {
@@ -43,9 +43,9 @@ export abstract class FetchingWireAdapter<Config> {
         }
     }
 
-    /** Tells whether the configuration can be fetched; the platform waits until every reactive parameter has a value. */
+    /** Tells whether the configuration can be fetched, because the platform waits until every reactive parameter has a value. */
     protected abstract isComplete(config: Config): boolean;
 
-    /** Fetches the value to provision; failures are returned inside the value, never thrown. */
+    /** Fetches the value to provision. Implementations return failures inside the value instead of throwing. */
     protected abstract fetchValue(config: Config): Promise<unknown>;
 }

@@ -453,7 +453,7 @@ export function buildPreview(data: PanelData, pending: PendingChange): PreviewVi
     return { changes, cascades: pending.cascades.map((cascade) => cascade.reason), warnings };
 }
 
-/** Builds the banner for an inactive user who still holds seats, or returns an empty string. */
+/** Builds the banner for an inactive user who still uses seats, or returns an empty string. */
 export function inactiveBanner(data: PanelData): string {
     if (!data.user || data.user.isActive) {
         return '';
